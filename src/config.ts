@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project's root folder, so paths work whatever the working directory is. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Slug of the gemeente served when the Host header matches no gemeente's domain. */
+  DEFAULT_GEMEENTE: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'alleen kleine letters, cijfers en streepjes')
+    .optional(),
+  /** Load the Zoetermeer demo data on start when the database holds no gemeente yet. */
+  SEED_DEMO_DATA: booleanFromEnv.default(true),
+  /** Public base URL (https://lea.example.nl), used in the OpenAPI document's servers list. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  /** How long (ms) an instance trusts its cached data version before asking the database again. */
+  DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+});
+
+export type Config = Readonly<
+  Omit<z.infer<typeof envSchema>, 'DATA_DIR'> & {
+    /** Absolute path of the data folder. */
+    DATA_DIR: string;
+  }
+>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment into a typed, frozen config; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  return Object.freeze({
+    ...parsed.data,
+    DATA_DIR: path.resolve(parsed.data.DATA_DIR),
+  });
+}
