@@ -29,6 +29,10 @@ const envSchema = z.object({
   /** Public base URL (https://lea.example.nl), used in the OpenAPI document's servers list. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
+  /** Contact details published in the OpenAPI document (the API Design Rules require them). */
+  API_CONTACT_NAME: z.string().min(1).default('Beheer LEA-platform'),
+  API_CONTACT_EMAIL: z.email().default('beheer@lea-platform.example'),
+  API_CONTACT_URL: z.url().default('https://lea-platform.example'),
   /** How long (ms) an instance trusts its cached data version before asking the database again. */
   DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });

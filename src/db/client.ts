@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -9,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { projectRoot } from '../config.js';
+import { acquireDataDirLock, openPgliteFolder } from './pglite-store.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -18,6 +18,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly engine: 'pglite' | 'postgres';
+  /** The embedded engine itself, for dumping and loading whole databases (tests, templates). */
+  readonly pglite?: PGlite;
   /** Applies the committed drizzle-kit migrations. Safe to call from several instances at once. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer. */
@@ -39,24 +41,32 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.engine === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
   if ('dataDir' in options) {
-    await mkdir(options.dataDir, { recursive: true });
-    return openPglite(new PGlite(options.dataDir));
+    const release = await acquireDataDirLock(options.dataDir);
+    try {
+      return openPglite(await openPgliteFolder(options.dataDir), release);
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
-  return openPglite(new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined));
+  return openPglite(await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined));
 }
 
-async function openPglite(client: PGlite): Promise<DatabaseHandle> {
-  await client.waitReady;
+function openPglite(client: PGlite, release: () => Promise<void> = async () => undefined): DatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
+    pglite: client,
     // PGlite runs in this process only, so no other instance can race the migration.
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await release();
+    },
   };
 }
 

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { AgendaService } from '../modules/agenda/agenda.service.js';
+import { registerAgendaApi } from '../modules/agenda/agenda.api.js';
+import type { GovernanceService } from '../modules/governance/governance.service.js';
+import { registerGovernanceApi } from '../modules/governance/governance.api.js';
+import { API_PREFIX, API_VERSION, ApiRegistry } from './api-registry.js';
+
+/** Mounts /api/v1: every resource, the OpenAPI document, and the API-Version header on every answer. */
+export function registerApi(
+  app: FastifyInstance,
+  deps: { config: Config; agenda: AgendaService; governance: GovernanceService },
+): void {
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url === API_PREFIX || request.url.startsWith(`${API_PREFIX}/`)) reply.header('API-Version', API_VERSION);
+  });
+
+  const api = new ApiRegistry(app);
+  registerAgendaApi(api, deps.agenda);
+  registerGovernanceApi(api, deps.governance);
+
+  const document = JSON.stringify(
+    api.openApiDocument({
+      serverUrl: `${deps.config.PUBLIC_URL?.replace(/\/$/, '') ?? ''}${API_PREFIX}`,
+      contact: { name: deps.config.API_CONTACT_NAME, email: deps.config.API_CONTACT_EMAIL, url: deps.config.API_CONTACT_URL },
+    }),
+  );
+  app.get(`${API_PREFIX}/openapi.json`, { config: { public: true } }, async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').header('Cache-Control', 'public, max-age=300').send(document),
+  );
+}

@@ -1,0 +1,13 @@
+const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "september 2025 – december 2026" for two ISO dates (yyyy-mm-dd). */
+export function formatPeriod(start: string, end: string): string {
+  return `${monthYear.format(new Date(`${start}T00:00:00Z`))} – ${monthYear.format(new Date(`${end}T00:00:00Z`))}`;
+}
+
+/** "2025 – 2026" for two ISO dates; a single year when both fall in it. */
+export function formatYears(start: string, end: string): string {
+  const from = start.slice(0, 4);
+  const to = end.slice(0, 4);
+  return from === to ? from : `${from} – ${to}`;
+}

@@ -1,0 +1,25 @@
+/** Typed errors that the one error handler turns into an HTML page or application/problem+json. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(detail: string) {
+    super(404, 'Niet gevonden', detail);
+  }
+}
+
+export class ValidationError extends HttpError {
+  constructor(
+    detail: string,
+    readonly invalidParams: { name: string; reason: string }[] = [],
+  ) {
+    super(400, 'Ongeldige invoer', detail);
+  }
+}

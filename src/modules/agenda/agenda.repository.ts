@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import {
+  actielijn,
+  actielijnAmbitie,
+  ambitie,
+  betrokkene,
+  focusdoel,
+  focusdoelSubpunt,
+  oabAfspraak,
+  oabCategorie,
+  oabJaar,
+  uitvoeringsagenda,
+  visiedocument,
+} from '../../db/schema.js';
+
+/** The uitvoeringsagenda in force: the latest vastgestelde one, else the latest of any status. */
+export async function findCurrentAgenda(db: Database, gemeenteId: string) {
+  const rows = await db
+    .select()
+    .from(uitvoeringsagenda)
+    .where(eq(uitvoeringsagenda.gemeenteId, gemeenteId))
+    .orderBy(desc(uitvoeringsagenda.periodeStart));
+  return rows.find((row) => row.status === 'vastgesteld') ?? rows[0];
+}
+
+export async function findVisiedocument(db: Database, gemeenteId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(visiedocument)
+    .where(and(eq(visiedocument.gemeenteId, gemeenteId), eq(visiedocument.id, id)));
+  return row;
+}
+
+export function listAmbities(db: Database, gemeenteId: string, visiedocumentId: string) {
+  return db
+    .select()
+    .from(ambitie)
+    .where(and(eq(ambitie.gemeenteId, gemeenteId), eq(ambitie.visiedocumentId, visiedocumentId)))
+    .orderBy(asc(ambitie.volgorde));
+}
+
+export function listActielijnen(db: Database, gemeenteId: string, uitvoeringsagendaId: string) {
+  return db
+    .select()
+    .from(actielijn)
+    .where(and(eq(actielijn.gemeenteId, gemeenteId), eq(actielijn.uitvoeringsagendaId, uitvoeringsagendaId)))
+    .orderBy(asc(actielijn.nummer));
+}
+
+export async function listActielijnDetails(db: Database, gemeenteId: string, actielijnIds: string[]) {
+  if (actielijnIds.length === 0) return { ambitieLinks: [], focusdoelen: [], subpunten: [], betrokkenen: [] };
+  const [ambitieLinks, focusdoelen, betrokkenen] = await Promise.all([
+    db
+      .select()
+      .from(actielijnAmbitie)
+      .where(and(eq(actielijnAmbitie.gemeenteId, gemeenteId), inArray(actielijnAmbitie.actielijnId, actielijnIds)))
+      .orderBy(asc(actielijnAmbitie.volgorde)),
+    db
+      .select()
+      .from(focusdoel)
+      .where(and(eq(focusdoel.gemeenteId, gemeenteId), inArray(focusdoel.actielijnId, actielijnIds)))
+      .orderBy(asc(focusdoel.positie)),
+    db
+      .select()
+      .from(betrokkene)
+      .where(and(eq(betrokkene.gemeenteId, gemeenteId), inArray(betrokkene.actielijnId, actielijnIds)))
+      .orderBy(asc(betrokkene.volgorde)),
+  ]);
+  const focusdoelIds = focusdoelen.map((row) => row.id);
+  const subpunten =
+    focusdoelIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(focusdoelSubpunt)
+          .where(and(eq(focusdoelSubpunt.gemeenteId, gemeenteId), inArray(focusdoelSubpunt.focusdoelId, focusdoelIds)))
+          .orderBy(asc(focusdoelSubpunt.volgorde));
+  return { ambitieLinks, focusdoelen, subpunten, betrokkenen };
+}
+
+export async function listOab(db: Database, gemeenteId: string) {
+  const [jaren, categorieen, afspraken] = await Promise.all([
+    db.select().from(oabJaar).where(eq(oabJaar.gemeenteId, gemeenteId)).orderBy(desc(oabJaar.jaar)),
+    db.select().from(oabCategorie).where(eq(oabCategorie.gemeenteId, gemeenteId)).orderBy(asc(oabCategorie.volgorde)),
+    db
+      .select()
+      .from(oabAfspraak)
+      .where(eq(oabAfspraak.gemeenteId, gemeenteId))
+      .orderBy(desc(oabAfspraak.jaar), asc(oabAfspraak.nummer)),
+  ]);
+  return { jaren, categorieen, afspraken };
+}

@@ -1,0 +1,152 @@
+import type { Database } from '../../db/client.js';
+import type { AgendaStatus } from '../../db/schema.js';
+import { VersionedCache } from '../../lib/versioned-cache.js';
+import type { Gemeente } from '../gemeente/gemeente.service.js';
+import * as repo from './agenda.repository.js';
+
+export interface Ambitie {
+  id: string;
+  code: string;
+  naam: string;
+  omschrijving: string;
+  volgorde: number;
+}
+
+export interface Focusdoel {
+  id: string;
+  actielijnId: string;
+  positie: number;
+  tekst: string;
+  subpunten: { id: string; volgorde: number; tekst: string }[];
+}
+
+export interface Betrokkene {
+  id: string;
+  naam: string;
+  gremiumId: string | null;
+  organisatieId: string | null;
+}
+
+export interface Actielijn {
+  id: string;
+  nummer: number;
+  titel: string;
+  kernwoord: string | null;
+  beleidsthema: string;
+  ambitieIds: string[];
+  focusdoelen: Focusdoel[];
+  betrokkenen: Betrokkene[];
+}
+
+export interface OabCategorie {
+  id: string;
+  code: string;
+  naam: string;
+  volgorde: number;
+}
+
+export interface OabAfspraak {
+  id: string;
+  categorieId: string;
+  jaar: number;
+  nummer: number;
+  tekst: string;
+}
+
+export interface Agenda {
+  uitvoeringsagenda: {
+    id: string;
+    titel: string;
+    periodeStart: string;
+    periodeEind: string;
+    status: AgendaStatus;
+    versie: number;
+    overkoepelendThema: string | null;
+    voorwoord: string | null;
+    evaluatie: string | null;
+    stuurgroepToelichting: string | null;
+  } | null;
+  visiedocument: { id: string; titel: string; periodeStart: number; periodeEind: number; bron: string | null } | null;
+  ambities: Ambitie[];
+  actielijnen: Actielijn[];
+  oab: {
+    jaren: { jaar: number; toelichting: string | null }[];
+    categorieen: OabCategorie[];
+    afspraken: OabAfspraak[];
+  };
+}
+
+/** Reads a gemeente's agenda as one read model, rebuilt only when the gemeente's data version changes. */
+export class AgendaService {
+  private readonly cache = new VersionedCache<Agenda>(200);
+
+  constructor(private readonly db: Database) {}
+
+  get(gemeente: Gemeente): Promise<Agenda> {
+    return this.cache.get(gemeente.id, gemeente.dataVersie, () => this.load(gemeente.id));
+  }
+
+  private async load(gemeenteId: string): Promise<Agenda> {
+    const oab = await repo.listOab(this.db, gemeenteId);
+    const oabModel: Agenda['oab'] = {
+      jaren: oab.jaren.map(({ jaar, toelichting }) => ({ jaar, toelichting })),
+      categorieen: oab.categorieen.map(({ id, code, naam, volgorde }) => ({ id, code, naam, volgorde })),
+      afspraken: oab.afspraken.map(({ id, categorieId, jaar, nummer, tekst }) => ({ id, categorieId, jaar, nummer, tekst })),
+    };
+    const agenda = await repo.findCurrentAgenda(this.db, gemeenteId);
+    if (!agenda) return { uitvoeringsagenda: null, visiedocument: null, ambities: [], actielijnen: [], oab: oabModel };
+
+    const [visie, ambities, actielijnen] = await Promise.all([
+      repo.findVisiedocument(this.db, gemeenteId, agenda.visiedocumentId),
+      repo.listAmbities(this.db, gemeenteId, agenda.visiedocumentId),
+      repo.listActielijnen(this.db, gemeenteId, agenda.id),
+    ]);
+    const details = await repo.listActielijnDetails(
+      this.db,
+      gemeenteId,
+      actielijnen.map((row) => row.id),
+    );
+
+    return {
+      uitvoeringsagenda: {
+        id: agenda.id,
+        titel: agenda.titel,
+        periodeStart: agenda.periodeStart,
+        periodeEind: agenda.periodeEind,
+        status: agenda.status,
+        versie: agenda.versie,
+        overkoepelendThema: agenda.overkoepelendThema,
+        voorwoord: agenda.voorwoord,
+        evaluatie: agenda.evaluatie,
+        stuurgroepToelichting: agenda.stuurgroepToelichting,
+      },
+      visiedocument: visie
+        ? { id: visie.id, titel: visie.titel, periodeStart: visie.periodeStart, periodeEind: visie.periodeEind, bron: visie.bron }
+        : null,
+      ambities: ambities.map(({ id, code, naam, omschrijving, volgorde }) => ({ id, code, naam, omschrijving, volgorde })),
+      actielijnen: actielijnen.map((row) => ({
+        id: row.id,
+        nummer: row.nummer,
+        titel: row.titel,
+        kernwoord: row.kernwoord,
+        beleidsthema: row.beleidsthema,
+        ambitieIds: details.ambitieLinks.filter((link) => link.actielijnId === row.id).map((link) => link.ambitieId),
+        focusdoelen: details.focusdoelen
+          .filter((fd) => fd.actielijnId === row.id)
+          .map((fd) => ({
+            id: fd.id,
+            actielijnId: fd.actielijnId,
+            positie: fd.positie,
+            tekst: fd.tekst,
+            subpunten: details.subpunten
+              .filter((sp) => sp.focusdoelId === fd.id)
+              .map(({ id, volgorde, tekst }) => ({ id, volgorde, tekst })),
+          })),
+        betrokkenen: details.betrokkenen
+          .filter((b) => b.actielijnId === row.id)
+          .map(({ id, naam, gremiumId, organisatieId }) => ({ id, naam, gremiumId, organisatieId })),
+      })),
+      oab: oabModel,
+    };
+  }
+}

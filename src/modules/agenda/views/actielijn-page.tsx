@@ -1,0 +1,147 @@
+import { t } from '../../../i18n/index.js';
+import { formatYears } from '../../../lib/dates.js';
+import { Layout } from '../../../views/layout.js';
+import type { PageContext } from '../../../views/page-context.js';
+import type { Actielijn, Agenda } from '../agenda.service.js';
+import { ActielijnTitel } from './actielijn-title.js';
+
+export interface BetrokkeneLink {
+  naam: string;
+  href: string | null;
+}
+
+export function ActielijnPage(props: {
+  ctx: PageContext;
+  agenda: Agenda;
+  actielijn: Actielijn;
+  betrokkenen: BetrokkeneLink[];
+}): JSX.Element {
+  const { agenda, actielijn: al } = props;
+  const ua = agenda.uitvoeringsagenda!;
+  const periode = formatYears(ua.periodeStart, ua.periodeEind);
+  const ambities = al.ambitieIds.map((id) => agenda.ambities.find((a) => a.id === id)).filter((a) => a !== undefined);
+  const index = agenda.actielijnen.findIndex((other) => other.id === al.id);
+  const previous = agenda.actielijnen[index - 1];
+  const next = agenda.actielijnen[index + 1];
+  const label = t('actielijn.titel', { nummer: al.nummer });
+  return (
+    <Layout
+      {...props.ctx}
+      title={`${label}: ${al.titel}`}
+      description={al.titel}
+      breadcrumbs={[
+        { href: '/', label: ua.titel },
+        { href: `/actielijnen/${al.nummer}`, label },
+      ]}
+    >
+      <h1 class="utrecht-heading-1 lea-actielijn-titel">
+        <span class="lea-actielijn-titel__label" safe>
+          {`${label}:`}
+        </span>{' '}
+        <ActielijnTitel titel={al.titel} kernwoord={al.kernwoord} />
+      </h1>
+
+      <dl class="lea-facts">
+        <div class="lea-facts__item">
+          <dt safe>{ambities.length === 1 ? t('actielijn.ambities') : t('actielijn.ambitiesMeer')}</dt>
+          <dd>
+            {ambities.map((a) => (
+              <span class="lea-label" safe>
+                {a.naam}
+              </span>
+            ))}
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="beleidsthema" class="lea-prose">
+        <h2 class="utrecht-heading-2" id="beleidsthema" safe>
+          {t('actielijn.beleidsthema')}
+        </h2>
+        <p class="utrecht-paragraph" safe>
+          {al.beleidsthema}
+        </p>
+      </section>
+
+      <section aria-labelledby="focusdoelen" class="lea-prose">
+        <h2 class="utrecht-heading-2" id="focusdoelen" safe>
+          {al.focusdoelen.length === 1 ? t('actielijn.focusdoel', { periode }) : t('actielijn.focusdoelen', { periode })}
+        </h2>
+        {al.focusdoelen.length === 0 ? (
+          <p class="utrecht-paragraph" safe>
+            {t('actielijn.geenFocusdoelen')}
+          </p>
+        ) : (
+          <ol class="lea-focusdoelen">
+            {al.focusdoelen.map((fd) => (
+              <li class="lea-focusdoel" id={`focusdoel-${fd.positie}`}>
+                <p class="utrecht-paragraph" safe>
+                  {fd.tekst}
+                </p>
+                {fd.subpunten.length > 0 ? (
+                  <ul class="utrecht-unordered-list lea-subpunten">
+                    {fd.subpunten.map((sp) => (
+                      <li class="utrecht-unordered-list__item" safe>
+                        {sp.tekst}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="betrokkenen">
+        <h2 class="utrecht-heading-2" id="betrokkenen" safe>
+          {t('actielijn.betrokkenen')}
+        </h2>
+        {props.betrokkenen.length === 0 ? (
+          <p class="utrecht-paragraph" safe>
+            {t('actielijn.geenBetrokkenen')}
+          </p>
+        ) : (
+          <ul class="utrecht-unordered-list lea-betrokkenen">
+            {props.betrokkenen.map((b) => (
+              <li class="utrecht-unordered-list__item">
+                {b.href ? (
+                  <a class="utrecht-link" href={b.href} safe>
+                    {b.naam}
+                  </a>
+                ) : (
+                  <span safe>{b.naam}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <nav class="lea-pager" aria-label={t('home.actielijnen')}>
+        {previous ? (
+          <a class="utrecht-link lea-pager__link lea-pager__link--vorige" href={`/actielijnen/${previous.nummer}`} rel="prev">
+            <span class="lea-pager__richting" safe>
+              {t('actielijn.vorige')}
+            </span>
+            <span safe>{`${previous.nummer}. ${previous.titel}`}</span>
+          </a>
+        ) : (
+          ''
+        )}
+        {next ? (
+          <a class="utrecht-link lea-pager__link lea-pager__link--volgende" href={`/actielijnen/${next.nummer}`} rel="next">
+            <span class="lea-pager__richting" safe>
+              {t('actielijn.volgende')}
+            </span>
+            <span safe>{`${next.nummer}. ${next.titel}`}</span>
+          </a>
+        ) : (
+          ''
+        )}
+      </nav>
+    </Layout>
+  );
+}

@@ -1,0 +1,131 @@
+import { t } from '../../../i18n/index.js';
+import { formatPeriod } from '../../../lib/dates.js';
+import { Layout, Paragraphs } from '../../../views/layout.js';
+import type { PageContext } from '../../../views/page-context.js';
+import type { Agenda } from '../agenda.service.js';
+import { ActielijnTitel } from './actielijn-title.js';
+
+export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }): JSX.Element {
+  const ua = agenda.uitvoeringsagenda;
+  if (!ua) {
+    return (
+      <Layout {...ctx} title={t('home.titel')} breadcrumbs={[]}>
+        <h1 class="utrecht-heading-1" safe>
+          {t('home.titel')}
+        </h1>
+        <p class="utrecht-paragraph" safe>
+          {t('home.geenAgenda')}
+        </p>
+      </Layout>
+    );
+  }
+  const ambitieNaam = new Map(agenda.ambities.map((a) => [a.id, a.naam]));
+  return (
+    <Layout {...ctx} title={ua.titel} breadcrumbs={[]} description={`${ua.titel}: ${formatPeriod(ua.periodeStart, ua.periodeEind)}`}>
+      <h1 class="utrecht-heading-1" safe>
+        {ua.titel}
+      </h1>
+      <dl class="lea-facts">
+        <div class="lea-facts__item">
+          <dt safe>{t('home.periode')}</dt>
+          <dd safe>{formatPeriod(ua.periodeStart, ua.periodeEind)}</dd>
+        </div>
+        {ua.overkoepelendThema ? (
+          <div class="lea-facts__item">
+            <dt safe>{t('home.thema')}</dt>
+            <dd class="lea-facts__thema" safe>
+              {ua.overkoepelendThema}
+            </dd>
+          </div>
+        ) : (
+          ''
+        )}
+        <div class="lea-facts__item">
+          <dt safe>{t('home.status')}</dt>
+          <dd safe>{`${t(`status.${ua.status}`)}, ${t('home.versie').toLowerCase()} ${ua.versie}`}</dd>
+        </div>
+        {agenda.visiedocument ? (
+          <div class="lea-facts__item">
+            <dt safe>{t('home.visie')}</dt>
+            <dd safe>{agenda.visiedocument.titel}</dd>
+          </div>
+        ) : (
+          ''
+        )}
+      </dl>
+
+      <section aria-labelledby="ambities">
+        <h2 class="utrecht-heading-2" id="ambities" safe>
+          {t('home.ambities')}
+        </h2>
+        <ul class="lea-cards lea-cards--ambities">
+          {agenda.ambities.map((ambitie) => (
+            <li class="lea-card">
+              <h3 class="utrecht-heading-3" safe>
+                {ambitie.naam}
+              </h3>
+              <p class="utrecht-paragraph" safe>
+                {ambitie.omschrijving}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="actielijnen">
+        <h2 class="utrecht-heading-2" id="actielijnen" safe>
+          {agenda.actielijnen.length === 6 ? t('home.actielijnen') : t('home.actielijnenAantal', { aantal: agenda.actielijnen.length })}
+        </h2>
+        <ol class="lea-actielijnen">
+          {agenda.actielijnen.map((al) => (
+            <li class="lea-actielijn-card">
+              <h3 class="utrecht-heading-3 lea-actielijn-card__titel">
+                <a class="utrecht-link" href={`/actielijnen/${al.nummer}`}>
+                  <span class="lea-nummer" safe>{`${al.nummer}.`}</span> <ActielijnTitel titel={al.titel} kernwoord={al.kernwoord} />
+                </a>
+              </h3>
+              <p class="lea-ambitie-labels">
+                <span class="lea-visually-hidden" safe>{`${t('actielijn.ambitiesMeer')}: `}</span>
+                {al.ambitieIds.map((id) => (
+                  <span class="lea-label" safe>
+                    {ambitieNaam.get(id) ?? ''}
+                  </span>
+                ))}
+              </p>
+              {al.focusdoelen.length > 0 ? (
+                <ul class="lea-focusdoelen-kort" aria-label={t(al.focusdoelen.length === 1 ? 'actielijn.focusdoelKort' : 'actielijn.focusdoelenKort', { aantal: al.focusdoelen.length })}>
+                  {al.focusdoelen.map((fd) => (
+                    <li safe>{fd.tekst}</li>
+                  ))}
+                </ul>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {ua.voorwoord ? (
+        <section aria-labelledby="voorwoord" class="lea-prose">
+          <h2 class="utrecht-heading-2" id="voorwoord" safe>
+            {t('home.voorwoord')}
+          </h2>
+          <Paragraphs text={ua.voorwoord} />
+        </section>
+      ) : (
+        ''
+      )}
+      {ua.evaluatie ? (
+        <section aria-labelledby="evaluatie" class="lea-prose">
+          <h2 class="utrecht-heading-2" id="evaluatie" safe>
+            {t('home.evaluatie')}
+          </h2>
+          <Paragraphs text={ua.evaluatie} />
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,59 @@
+import { t } from '../../../i18n/index.js';
+import { Layout } from '../../../views/layout.js';
+import type { PageContext } from '../../../views/page-context.js';
+import type { Agenda } from '../agenda.service.js';
+
+export function OabPage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }): JSX.Element {
+  const { jaren, categorieen, afspraken } = agenda.oab;
+  const years = [...new Set([...jaren.map((j) => j.jaar), ...afspraken.map((a) => a.jaar)])].sort((a, b) => b - a);
+  const title = t('oab.titel');
+  return (
+    <Layout {...ctx} title={title} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: '/oab-afspraken', label: t('oab.kort') }]}>
+      <h1 class="utrecht-heading-1" safe>
+        {title}
+      </h1>
+      {years.length === 0 ? (
+        <p class="utrecht-paragraph" safe>
+          {t('oab.geen')}
+        </p>
+      ) : (
+        ''
+      )}
+      {years.map((jaar) => {
+        const toelichting = jaren.find((j) => j.jaar === jaar)?.toelichting;
+        return (
+          <section aria-labelledby={`oab-${jaar}`} class="lea-prose">
+            <h2 class="utrecht-heading-2" id={`oab-${jaar}`} safe>
+              {t('oab.jaar', { jaar })}
+            </h2>
+            {toelichting ? (
+              <p class="utrecht-paragraph" safe>
+                {toelichting}
+              </p>
+            ) : (
+              ''
+            )}
+            {categorieen.map((categorie) => {
+              const items = afspraken.filter((a) => a.jaar === jaar && a.categorieId === categorie.id);
+              if (items.length === 0) return '';
+              return (
+                <section aria-labelledby={`oab-${jaar}-${categorie.code}`}>
+                  <h3 class="utrecht-heading-3" id={`oab-${jaar}-${categorie.code}`} safe>
+                    {categorie.naam}
+                  </h3>
+                  <ol class="utrecht-ordered-list lea-oab-lijst">
+                    {items.map((afspraak) => (
+                      <li class="utrecht-ordered-list__item" value={String(afspraak.nummer)} safe>
+                        {afspraak.tekst}
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              );
+            })}
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { apiSchemas } from '../../api/api-registry.js';
+import { gremiumRelatieSoortEnum, gremiumTypeEnum, lidmaatschapRolEnum, sectorEnum } from '../../db/schema.js';
+
+const id = z.uuid().describe('Unieke id van dit gegeven.');
+
+export const SectorSchema = z.enum(sectorEnum.enumValues);
+apiSchemas.add(SectorSchema, { id: 'Sector', description: 'Een sector binnen het jeugddomein.' });
+
+export const OrganisatieSchema = z.object({ id, code: z.string(), naam: z.string(), sectoren: z.array(SectorSchema) });
+apiSchemas.add(OrganisatieSchema, { id: 'Organisatie', description: 'Een organisatie die aan de LEA deelneemt.' });
+
+export const PersoonSchema = z.object({
+  id,
+  naam: z.string(),
+  functie: z.string().nullable(),
+  organisatieId: z.uuid().nullable(),
+});
+apiSchemas.add(PersoonSchema, { id: 'Persoon', description: 'Een persoon die namens een organisatie in een gremium zit.' });
+
+export const GremiumRelatieSchema = z.object({
+  soort: z.enum(gremiumRelatieSoortEnum.enumValues),
+  vanGremiumId: z.uuid(),
+  naarGremiumId: z.uuid(),
+  omschrijving: z.string().nullable(),
+});
+apiSchemas.add(GremiumRelatieSchema, { id: 'GremiumRelatie', description: 'Hoe twee gremia met elkaar samenhangen.' });
+
+export const GremiumSchema = z.object({
+  id,
+  slug: z.string(),
+  naam: z.string(),
+  type: z.enum(gremiumTypeEnum.enumValues),
+  omschrijving: z.string().nullable(),
+  opdracht: z.string().nullable(),
+  mandaat: z.string().nullable(),
+  vergaderfrequentie: z.string().nullable(),
+  relaties: z.array(GremiumRelatieSchema).describe('De relaties waarin dit gremium voorkomt.'),
+});
+apiSchemas.add(GremiumSchema, { id: 'Gremium', description: 'Een overleg binnen de LEA: stuurgroep, platform, overlegtafel en dergelijke.' });
+
+export const NamensSchema = z.object({
+  sector: SectorSchema.nullable(),
+  organisatieId: z.uuid().nullable(),
+});
+apiSchemas.add(NamensSchema, { id: 'Namens', description: 'Een sector of organisatie die een lid vertegenwoordigt.' });
+
+export const LidmaatschapSchema = z.object({
+  id,
+  gremiumId: z.uuid(),
+  rol: z.enum(lidmaatschapRolEnum.enumValues),
+  persoon: PersoonSchema,
+  namens: z.array(NamensSchema).describe('Wie het lid vertegenwoordigt; dat kunnen meerdere sectoren zijn.'),
+});
+apiSchemas.add(LidmaatschapSchema, { id: 'Lidmaatschap', description: 'Een persoon in een gremium, met rol en vertegenwoordiging.' });

@@ -1,0 +1,106 @@
+import type { Database } from '../../db/client.js';
+import type { GremiumRelatieSoort, GremiumType, LidmaatschapRol, Sector } from '../../db/schema.js';
+import { VersionedCache } from '../../lib/versioned-cache.js';
+import type { Gemeente } from '../gemeente/gemeente.service.js';
+import { loadGovernanceRows } from './governance.repository.js';
+
+export interface Organisatie {
+  id: string;
+  code: string;
+  naam: string;
+  sectoren: Sector[];
+}
+
+export interface Persoon {
+  id: string;
+  naam: string;
+  functie: string | null;
+  organisatieId: string | null;
+}
+
+export interface Gremium {
+  id: string;
+  slug: string;
+  naam: string;
+  type: GremiumType;
+  omschrijving: string | null;
+  opdracht: string | null;
+  mandaat: string | null;
+  vergaderfrequentie: string | null;
+}
+
+export interface GremiumRelatie {
+  id: string;
+  vanGremiumId: string;
+  naarGremiumId: string;
+  soort: GremiumRelatieSoort;
+  omschrijving: string | null;
+}
+
+export type Namens = { sector: Sector; organisatieId: null } | { sector: null; organisatieId: string };
+
+export interface Lidmaatschap {
+  id: string;
+  persoonId: string;
+  gremiumId: string;
+  rol: LidmaatschapRol;
+  namens: Namens[];
+}
+
+export interface Governance {
+  organisaties: Organisatie[];
+  personen: Persoon[];
+  gremia: Gremium[];
+  relaties: GremiumRelatie[];
+  lidmaatschappen: Lidmaatschap[];
+}
+
+/** Reads a gemeente's governance (gremia, members, organisations), cached per data version. */
+export class GovernanceService {
+  private readonly cache = new VersionedCache<Governance>(200);
+
+  constructor(private readonly db: Database) {}
+
+  get(gemeente: Gemeente): Promise<Governance> {
+    return this.cache.get(gemeente.id, gemeente.dataVersie, () => this.load(gemeente.id));
+  }
+
+  private async load(gemeenteId: string): Promise<Governance> {
+    const rows = await loadGovernanceRows(this.db, gemeenteId);
+    return {
+      organisaties: rows.organisaties.map(({ id, code, naam, sectoren }) => ({ id, code, naam, sectoren })),
+      personen: rows.personen.map(({ id, naam, functie, organisatieId }) => ({ id, naam, functie, organisatieId })),
+      gremia: rows.gremia.map(({ id, slug, naam, type, omschrijving, opdracht, mandaat, vergaderfrequentie }) => ({
+        id,
+        slug,
+        naam,
+        type,
+        omschrijving,
+        opdracht,
+        mandaat,
+        vergaderfrequentie,
+      })),
+      relaties: rows.relaties.map(({ id, vanGremiumId, naarGremiumId, soort, omschrijving }) => ({
+        id,
+        vanGremiumId,
+        naarGremiumId,
+        soort,
+        omschrijving,
+      })),
+      lidmaatschappen: rows.lidmaatschappen.map((l) => ({
+        id: l.id,
+        persoonId: l.persoonId,
+        gremiumId: l.gremiumId,
+        rol: l.rol,
+        namens: rows.namens
+          .filter((n) => n.lidmaatschapId === l.id)
+          .map((n): Namens => (n.sector ? { sector: n.sector, organisatieId: null } : { sector: null, organisatieId: n.organisatieId! })),
+      })),
+    };
+  }
+}
+
+/** The stuurgroep of a gemeente: the gremium of type stuurgroep (the first, should there be several). */
+export function findStuurgroep(governance: Governance): Gremium | undefined {
+  return governance.gremia.find((g) => g.type === 'stuurgroep');
+}

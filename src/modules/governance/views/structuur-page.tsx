@@ -1,0 +1,107 @@
+import { t } from '../../../i18n/index.js';
+import { Layout } from '../../../views/layout.js';
+import type { PageContext } from '../../../views/page-context.js';
+import type { Governance, Gremium, GremiumRelatie } from '../governance.service.js';
+import { layoutDiagram } from '../structure-diagram.js';
+import { StructureSvg } from './structure-svg.js';
+
+export function describeRelatie(relatie: GremiumRelatie, gremia: Gremium[]): string {
+  const van = gremia.find((g) => g.id === relatie.vanGremiumId)?.naam ?? '';
+  const naar = gremia.find((g) => g.id === relatie.naarGremiumId)?.naam ?? '';
+  return t('relatie.zin', { van, soort: t(`relatie.${relatie.soort}`), naar });
+}
+
+function Field({ label, value }: { label: string; value: string | null }): JSX.Element {
+  return (
+    <div class="lea-facts__item">
+      <dt safe>{label}</dt>
+      {value ? <dd safe>{value}</dd> : <dd class="lea-leeg" safe>{t('structuur.nietVastgelegd')}</dd>}
+    </div>
+  );
+}
+
+export function StructuurPage({ ctx, governance }: { ctx: PageContext; governance: Governance }): JSX.Element {
+  const title = t('structuur.titel');
+  const figuur = t('structuur.figuur', { gemeente: ctx.gemeenteNaam ?? '' });
+  const sentences = governance.relaties.map((relatie) => describeRelatie(relatie, governance.gremia));
+  const layout = layoutDiagram(governance);
+  return (
+    <Layout {...ctx} title={title} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: '/structuur', label: t('nav.structuur') }]}>
+      <h1 class="utrecht-heading-1" safe>
+        {title}
+      </h1>
+      <p class="utrecht-paragraph lea-intro" safe>
+        {t('structuur.intro')}
+      </p>
+      <figure class="lea-figure">
+        <div class="lea-figure__scroll" role="region" aria-label={figuur} tabindex="0">
+          <StructureSvg layout={layout} title={figuur} description={sentences.join('. ')} />
+        </div>
+        <figcaption class="lea-figure__caption" safe>
+          {figuur}
+        </figcaption>
+      </figure>
+
+      <section aria-labelledby="tekstversie" class="lea-prose">
+        <h2 class="utrecht-heading-2" id="tekstversie" safe>
+          {t('structuur.tekstversie')}
+        </h2>
+        <h3 class="utrecht-heading-3" safe>
+          {t('structuur.relaties')}
+        </h3>
+        {governance.relaties.length === 0 ? (
+          <p class="utrecht-paragraph" safe>
+            {t('structuur.geenRelaties')}
+          </p>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {governance.relaties.map((relatie, index) => (
+              <li class="utrecht-unordered-list__item">
+                <span safe>{sentences[index]}</span>
+                {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="gremia">
+        <h2 class="utrecht-heading-2" id="gremia" safe>
+          {t('structuur.gremia')}
+        </h2>
+        {governance.gremia.map((gremium) => {
+          const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === gremium.id).length;
+          return (
+            <section class="lea-gremium" id={`gremium-${gremium.slug}`} aria-labelledby={`gremium-${gremium.slug}-titel`}>
+              <h3 class="utrecht-heading-3" id={`gremium-${gremium.slug}-titel`}>
+                <span safe>{gremium.naam}</span> <span class="lea-label" safe>{t(`gremiumType.${gremium.type}`)}</span>
+              </h3>
+              <dl class="lea-facts lea-facts--stapel">
+                {gremium.omschrijving ? <Field label={t('structuur.omschrijving')} value={gremium.omschrijving} /> : ''}
+                <Field label={t('structuur.opdracht')} value={gremium.opdracht} />
+                <Field label={t('structuur.mandaat')} value={gremium.mandaat} />
+                <Field label={t('structuur.frequentie')} value={gremium.vergaderfrequentie} />
+                {leden > 0 ? (
+                  <div class="lea-facts__item">
+                    <dt safe>{t('structuur.leden')}</dt>
+                    <dd>
+                      {gremium.type === 'stuurgroep' ? (
+                        <a class="utrecht-link" href="/stuurgroep" safe>
+                          {t('stuurgroep.leden', { aantal: leden })}
+                        </a>
+                      ) : (
+                        <span safe>{t('stuurgroep.leden', { aantal: leden })}</span>
+                      )}
+                    </dd>
+                  </div>
+                ) : (
+                  ''
+                )}
+              </dl>
+            </section>
+          );
+        })}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../config.js';
+
+const stylesheetSources = [
+  'node_modules/@utrecht/design-tokens/dist/theme.css',
+  'node_modules/@utrecht/component-library-css/dist/index.css',
+  'src/assets/lea.css',
+];
+
+export interface Stylesheet {
+  href: string;
+  identity: Buffer;
+  gzip: Buffer;
+  brotli: Buffer;
+}
+
+/**
+ * Builds the one stylesheet (NL Design System components, their tokens, our own rules) once at start-up,
+ * names it by its content hash so browsers may keep it forever, and compresses it ahead of time.
+ */
+export async function buildStylesheet(): Promise<Stylesheet> {
+  const parts = await Promise.all(stylesheetSources.map((file) => readFile(path.join(projectRoot, file), 'utf8')));
+  const css = parts
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\n\s*\n/g, '\n');
+  const identity = Buffer.from(css);
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 16);
+  return {
+    href: `/assets/lea-${hash}.css`,
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    brotli: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+  };
+}
+
+export function registerAssets(app: FastifyInstance, stylesheet: Stylesheet): void {
+  app.get(stylesheet.href, { config: { public: true } }, async (request, reply) => {
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    reply
+      .type('text/css; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('Vary', 'Accept-Encoding');
+    if (/\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(stylesheet.brotli);
+    if (/\bgzip\b/.test(accepted)) return reply.header('Content-Encoding', 'gzip').send(stylesheet.gzip);
+    return reply.send(stylesheet.identity);
+  });
+}

@@ -1,0 +1,56 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openConfiguredDatabase, prepareDatabase } from './runtime.js';
+
+/** Starts the app and stops it cleanly on SIGTERM/SIGINT: stop accepting, finish requests, close the database. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  let app;
+  try {
+    app = await buildApp(config, database);
+    await prepareDatabase(database, config, app.log);
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  app.log.info(
+    { engine: database.engine, startupMs: Math.round(performance.now() - startedAt) },
+    `LEA-platform draait op http://${config.HOST}:${config.PORT}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    const forced = setTimeout(() => {
+      app.log.error('graceful shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    forced.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('LEA-platform kon niet starten:', error instanceof Error ? error.message : error);
+    if (error instanceof Error && error.name !== 'DataDirInUseError') console.error(error.stack);
+  }
+  process.exit(1);
+});

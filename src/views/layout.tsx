@@ -1,0 +1,151 @@
+import type { Children } from '@kitajs/html';
+import { t } from '../i18n/index.js';
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+export interface LayoutProps {
+  /** Page title; also the page's one h1 unless `heading` is given. */
+  title: string;
+  /** Absent when the request matched no gemeente (an error page). */
+  gemeenteNaam?: string | undefined;
+  stylesheet: string;
+  /** The path of the current page, to mark the active menu item. */
+  path: string;
+  breadcrumbs: Crumb[];
+  description?: string;
+  children: Children;
+}
+
+const menu = [
+  { href: '/', key: 'nav.home' },
+  { href: '/oab-afspraken', key: 'nav.oab' },
+  { href: '/stuurgroep', key: 'nav.stuurgroep' },
+  { href: '/structuur', key: 'nav.structuur' },
+] as const;
+
+function isActive(itemHref: string, path: string): boolean {
+  return itemHref === '/' ? path === '/' || path.startsWith('/actielijnen') : path.startsWith(itemHref);
+}
+
+/** The page frame: skip link, header with menu, breadcrumbs, main landmark, footer. */
+export function Layout(props: LayoutProps): JSX.Element {
+  const siteNaam = props.gemeenteNaam ? t('site.naam', { gemeente: props.gemeenteNaam }) : 'LEA';
+  return (
+    <>
+      <html lang="nl" class="utrecht-theme lea-theme">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${props.title} – ${siteNaam}`}</title>
+          {props.description ? <meta name="description" content={props.description} /> : ''}
+          <link rel="stylesheet" href={props.stylesheet} />
+        </head>
+        <body class="utrecht-page utrecht-body lea-body">
+          <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" safe>
+            {t('site.skiplink')}
+          </a>
+          <header class="lea-header">
+            <div class="lea-container lea-header__inner">
+              <a class="lea-logo" href="/">
+                <span class="lea-logo__naam" safe>
+                  {siteNaam}
+                </span>
+                <span class="lea-logo__ondertitel" safe>
+                  {t('site.ondertitel')}
+                </span>
+              </a>
+              <nav class="lea-menu" aria-label={t('site.hoofdmenu')}>
+                <ul class="lea-menu__list">
+                  {menu.map((item) => (
+                    <li class="lea-menu__item">
+                      <a
+                        class="lea-menu__link"
+                        href={item.href}
+                        aria-current={isActive(item.href, props.path) ? 'page' : undefined}
+                        safe
+                      >
+                        {t(item.key)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          {props.breadcrumbs.length > 0 ? (
+            <nav class="utrecht-breadcrumb-nav lea-container lea-breadcrumbs" aria-label={t('site.kruimelpad')}>
+              <ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
+                {props.breadcrumbs.map((crumb, index) => {
+                  const current = index === props.breadcrumbs.length - 1;
+                  return (
+                    <li class="utrecht-breadcrumb-nav__item">
+                      <a
+                        class={`utrecht-breadcrumb-nav__link${current ? ' utrecht-breadcrumb-nav__link--current' : ''}`}
+                        href={crumb.href}
+                        aria-current={current ? 'page' : undefined}
+                        safe
+                      >
+                        {crumb.label}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
+          ) : (
+            ''
+          )}
+          <main id="inhoud" class="lea-container lea-main" tabindex="-1">
+            {props.children}
+          </main>
+          <footer class="lea-footer">
+            <div class="lea-container lea-footer__inner">
+              <h2 class="lea-footer__heading" safe>
+                {t('site.voettekst')}
+              </h2>
+              <ul class="lea-footer__list">
+                <li>
+                  <a class="utrecht-link" href="/toegankelijkheid" safe>
+                    {t('nav.toegankelijkheid')}
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/api/v1/openapi.json" safe>
+                    {t('site.openapi')}
+                  </a>
+                </li>
+              </ul>
+              {props.gemeenteNaam ? (
+                <p class="lea-footer__gemeente" safe>
+                  {t('site.gemeenteLabel', { gemeente: props.gemeenteNaam })}
+                </p>
+              ) : (
+                ''
+              )}
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** Splits a text with blank lines into paragraphs. */
+export function Paragraphs({ text }: { text: string }): JSX.Element {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean)
+        .map((paragraph) => (
+          <p class="utrecht-paragraph" safe>
+            {paragraph}
+          </p>
+        ))}
+    </>
+  );
+}
