@@ -1,4 +1,3 @@
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openConfiguredDatabase, prepareDatabase } from './runtime.js';
 
@@ -6,7 +5,8 @@ import { openConfiguredDatabase, prepareDatabase } from './runtime.js';
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  // Opening the database (PGlite: about a second) overlaps with loading the rest of the application.
+  const [database, { buildApp }] = await Promise.all([openConfiguredDatabase(config), import('./app.js')]);
   let app;
   try {
     app = await buildApp(config, database);

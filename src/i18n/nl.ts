@@ -59,6 +59,7 @@ export const nl = {
   'stuurgroep.overleg': 'Overleg',
   'stuurgroep.geen': 'Er is nog geen stuurgroep vastgelegd.',
   'stuurgroep.leden': '{aantal} leden',
+  'stuurgroep.tabel': 'Tabel met de leden van {gremium}',
   'structuur.titel': 'Structuur van de LEA',
   'structuur.intro': 'Deze tekening laat zien welke overleggen er zijn en hoe ze met elkaar samenhangen.',
   'structuur.figuur': 'Structuur van de LEA in {gemeente}',

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, gzipSync, constants as zlib } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { projectRoot } from '../config.js';
 
@@ -15,8 +16,11 @@ export interface Stylesheet {
   href: string;
   identity: Buffer;
   gzip: Buffer;
-  brotli: Buffer;
+  /** Filled in shortly after start: the best brotli takes about a second, too long to wait for. */
+  brotli: Buffer | undefined;
 }
+
+const brotli = promisify(brotliCompress);
 
 /**
  * Builds the one stylesheet (NL Design System components, their tokens, our own rules) once at start-up,
@@ -30,12 +34,14 @@ export async function buildStylesheet(): Promise<Stylesheet> {
     .replace(/\n\s*\n/g, '\n');
   const identity = Buffer.from(css);
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 16);
-  return {
-    href: `/assets/lea-${hash}.css`,
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    brotli: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-  };
+  const stylesheet: Stylesheet = { href: `/assets/lea-${hash}.css`, identity, gzip: gzipSync(identity, { level: 9 }), brotli: undefined };
+  // Runs in libuv's thread pool; until it is done, clients get the gzip version.
+  brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+    .then((compressed) => {
+      stylesheet.brotli = compressed;
+    })
+    .catch(() => undefined);
+  return stylesheet;
 }
 
 export function registerAssets(app: FastifyInstance, stylesheet: Stylesheet): void {
@@ -45,7 +51,7 @@ export function registerAssets(app: FastifyInstance, stylesheet: Stylesheet): vo
       .type('text/css; charset=utf-8')
       .header('Cache-Control', 'public, max-age=31536000, immutable')
       .header('Vary', 'Accept-Encoding');
-    if (/\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(stylesheet.brotli);
+    if (stylesheet.brotli && /\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(stylesheet.brotli);
     if (/\bgzip\b/.test(accepted)) return reply.header('Content-Encoding', 'gzip').send(stylesheet.gzip);
     return reply.send(stylesheet.identity);
   });

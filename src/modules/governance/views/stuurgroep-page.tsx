@@ -45,7 +45,12 @@ export function StuurgroepPage(props: {
         <h2 class="utrecht-heading-2" id="samenstelling" safe>
           {t('stuurgroep.samenstelling')}
         </h2>
-        <div class="utrecht-table-container lea-table-scroll" role="region" aria-labelledby="samenstelling" tabindex="0">
+        <div
+          class="utrecht-table-container lea-table-scroll"
+          role="region"
+          aria-label={t('stuurgroep.tabel', { gremium: title })}
+          tabindex="0"
+        >
           <table class="utrecht-table utrecht-table--html-table lea-table">
             <caption class="utrecht-table__caption lea-visually-hidden" safe>
               {`${title}: ${t('stuurgroep.leden', { aantal: leden.length })}`}

@@ -1,0 +1,137 @@
+/**
+ * Every page in a real Chromium: zero axe violations (WCAG 2.0–2.2 A/AA and best practices), reachable and
+ * visibly focused with the keyboard alone, readable without JavaScript, no horizontal scrolling at 320 px,
+ * and a print view without navigation.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from './helpers/browser.js';
+import { startApp, type RunningApp } from './helpers/server.js';
+
+const pages = [
+  '/',
+  '/actielijnen/1',
+  '/actielijnen/2',
+  '/actielijnen/3',
+  '/actielijnen/4',
+  '/actielijnen/5',
+  '/actielijnen/6',
+  '/oab-afspraken',
+  '/stuurgroep',
+  '/structuur',
+  '/toegankelijkheid',
+  '/deze-pagina-bestaat-niet',
+];
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(url: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  const response = await page.goto(app.baseUrl + url);
+  expect(response?.status(), url).toBe(url.includes('bestaat-niet') ? 404 : 200);
+  return page;
+}
+
+function describeViolations(violations: { id: string; help: string; nodes: { target: unknown }[] }[]): string[] {
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+describe.each(pages)('%s', (url) => {
+  it('has no axe violations, at desktop width and at 320 px', async () => {
+    for (const width of [1280, 320]) {
+      const page = await open(url, { width });
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      expect(describeViolations(results.violations), `${url} at ${width}px`).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+    const page = await open(url, { width: 320 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('can be used with the keyboard alone: skip link first, every link reachable with a visible focus', async () => {
+    const page = await open(url);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      href: document.activeElement?.getAttribute('href'),
+      height: document.activeElement?.getBoundingClientRect().height ?? 0,
+    }));
+    expect(first).toMatchObject({ text: 'Direct naar de inhoud', href: '#inhoud' });
+    expect(first.height).toBeGreaterThan(0);
+
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
+
+    // From the top, Tab must visit every focusable element once, each with a visible focus indicator.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.goto(app.baseUrl + url);
+    const focusable = await page.evaluate(
+      () => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]').length,
+    );
+    const visited = new Set<string>();
+    for (let step = 0; step < focusable; step += 1) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate((step) => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const indicator =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+        const path = [el.tagName, el.getAttribute('href') ?? '', el.textContent?.trim().slice(0, 40) ?? '', step].join('|');
+        return { indicator, path };
+      }, step);
+      expect(state, `tab stop ${step + 1} of ${focusable}`).not.toBeNull();
+      expect(state!.indicator, `no visible focus on ${state!.path}`).toBe(true);
+      visited.add(state!.path);
+    }
+    expect(visited.size).toBe(focusable);
+    await page.context().close();
+  });
+
+  it('is readable without JavaScript', async () => {
+    const page = await open(url, { javaScript: false });
+    await expect.poll(() => page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
+    await page.context().close();
+  });
+});
+
+describe('content in the browser', () => {
+  it('shows the six actielijnen on the start page', async () => {
+    const page = await open('/');
+    await expect.poll(() => page.locator('.lea-actielijn-card').count()).toBe(6);
+    await page.context().close();
+  });
+
+  it('prints without the menu, and with the structure drawing at a visible size', async () => {
+    const page = await open('/structuur');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.lea-menu').isVisible()).toBe(false);
+    const box = await page.locator('svg.lea-diagram').boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(300);
+    await page.context().close();
+  });
+});
