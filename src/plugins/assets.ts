@@ -6,9 +6,26 @@ import { brotliCompress, gzipSync, constants as zlib } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { projectRoot } from '../config.js';
 
+/** Only the NL Design System components the pages use, so the stylesheet stays small. */
+const components = [
+  'root',
+  'body',
+  'page',
+  'skip-link',
+  'breadcrumb-nav',
+  'heading-1',
+  'heading-2',
+  'heading-3',
+  'paragraph',
+  'link',
+  'unordered-list',
+  'ordered-list',
+  'table',
+];
+
 const stylesheetSources = [
   'node_modules/@utrecht/design-tokens/dist/theme.css',
-  'node_modules/@utrecht/component-library-css/dist/index.css',
+  ...components.map((name) => `node_modules/@utrecht/${name}-css/dist/index.min.css`),
   'src/assets/lea.css',
 ];
 
