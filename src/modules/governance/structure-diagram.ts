@@ -55,7 +55,8 @@ const orderInLayer: Record<GremiumType, number> = {
 
 export const BOX_WIDTH = 190;
 const BOX_HEIGHT = 78;
-const GAP_X = 36;
+// Wide enough for two arrowheads between neighbours (the stuurgroep and the kernteam it meets with).
+const GAP_X = 64;
 const GAP_Y = 96;
 const MARGIN = 24;
 const LEGEND_HEIGHT = 92;

@@ -45,11 +45,13 @@ export function ActielijnPage(props: {
         <div class="lea-facts__item">
           <dt safe>{ambities.length === 1 ? t('actielijn.ambities') : t('actielijn.ambitiesMeer')}</dt>
           <dd>
-            {ambities.map((a) => (
-              <span class="lea-label" safe>
-                {a.naam}
-              </span>
-            ))}
+            <ul class="lea-ambitie-labels">
+              {ambities.map((a) => (
+                <li class="lea-label" safe>
+                  {a.naam}
+                </li>
+              ))}
+            </ul>
           </dd>
         </div>
       </dl>

@@ -84,14 +84,13 @@ export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }):
                   <span class="lea-nummer" safe>{`${al.nummer}.`}</span> <ActielijnTitel titel={al.titel} kernwoord={al.kernwoord} />
                 </a>
               </h3>
-              <p class="lea-ambitie-labels">
-                <span class="lea-visually-hidden" safe>{`${t('actielijn.ambitiesMeer')}: `}</span>
+              <ul class="lea-ambitie-labels" aria-label={t('actielijn.ambitiesMeer')}>
                 {al.ambitieIds.map((id) => (
-                  <span class="lea-label" safe>
+                  <li class="lea-label" safe>
                     {ambitieNaam.get(id) ?? ''}
-                  </span>
+                  </li>
                 ))}
-              </p>
+              </ul>
               {al.focusdoelen.length > 0 ? (
                 <ul class="lea-focusdoelen-kort" aria-label={t(al.focusdoelen.length === 1 ? 'actielijn.focusdoelKort' : 'actielijn.focusdoelenKort', { aantal: al.focusdoelen.length })}>
                   {al.focusdoelen.map((fd) => (
