@@ -31,7 +31,8 @@ interface Running {
 
 function startServer(env: Record<string, string>): Running {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // Exactly what `npm start` runs.
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
