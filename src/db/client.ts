@@ -52,6 +52,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return openPglite(await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined));
 }
 
+/** Applies the migrations to a bare PGlite client (used to prepare the template database). */
+export async function migratePgliteClient(client: PGlite): Promise<void> {
+  await openPglite(client).migrate();
+}
+
 function openPglite(client: PGlite, release: () => Promise<void> = async () => undefined): DatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
