@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
 import { loadDemoData, readDemoData } from '../src/db/demo-data.js';
+import { tunePglite } from '../src/db/pglite-store.js';
 import { adminUrl, databaseUrl } from './helpers/postgres.js';
 
 declare module 'vitest' {
@@ -44,6 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const handle = await openDatabase({ engine: 'pglite', memory: true });
   await handle.migrate();
   await loadDemoData(handle.db, await readDemoData());
+  await tunePglite(handle.pglite!);
   const dump = await handle.pglite!.dumpDataDir('gzip');
   const file = path.join(dir, 'seeded.tar.gz');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));

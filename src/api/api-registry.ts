@@ -20,6 +20,12 @@ export const apiSchemas = z.registry<{ id: string; description?: string }>();
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
+/**
+ * The path parameter of every /{id} route. Deliberately any short string, not a UUID: an id that cannot exist
+ * is simply not found (404), the same answer as an id that no longer exists.
+ */
+export const idParams = z.object({ id: z.string().max(64).describe('De id van het gegeven.') });
+
 export interface ApiRouteSpec<P extends AnyObject, Q extends AnyObject, R extends z.ZodType> {
   /** Path below /api/v1 in OpenAPI notation: /actielijnen/{id}. */
   path: string;

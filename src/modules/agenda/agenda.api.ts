@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiRegistry } from '../../api/api-registry.js';
+import { idParams, type ApiRegistry } from '../../api/api-registry.js';
 import { t } from '../../i18n/index.js';
 import { findByIdOr404 } from '../../lib/find.js';
 import {
@@ -11,8 +11,6 @@ import {
 } from './agenda.schemas.js';
 import type { Actielijn, Agenda, Focusdoel } from './agenda.service.js';
 import type { AgendaService } from './agenda.service.js';
-
-const idParams = z.object({ id: z.string().max(64).describe('De id van het gegeven.') });
 
 function toFocusdoel(fd: Focusdoel): z.infer<typeof FocusdoelSchema> {
   return {

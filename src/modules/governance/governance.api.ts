@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import type { ApiRegistry } from '../../api/api-registry.js';
+import { idParams, type ApiRegistry } from '../../api/api-registry.js';
 import { gremiumTypeEnum } from '../../db/schema.js';
 import { t } from '../../i18n/index.js';
 import { findByIdOr404 } from '../../lib/find.js';
 import { GremiumSchema, LidmaatschapSchema, OrganisatieSchema, PersoonSchema } from './governance.schemas.js';
 import type { Governance, Gremium, GovernanceService } from './governance.service.js';
-
-const idParams = z.object({ id: z.string().max(64).describe('De id van het gegeven.') });
 
 function toGremium(gremium: Gremium, governance: Governance): z.infer<typeof GremiumSchema> {
   return {
