@@ -12,7 +12,12 @@ export function registerApi(
   deps: { config: Config; agenda: AgendaService; governance: GovernanceService },
 ): void {
   app.addHook('onSend', async (request, reply) => {
-    if (request.url === API_PREFIX || request.url.startsWith(`${API_PREFIX}/`)) reply.header('API-Version', API_VERSION);
+    if (request.url !== API_PREFIX && !request.url.startsWith(`${API_PREFIX}/`)) return;
+    reply.header('API-Version', API_VERSION);
+    // The API is public, read-only open data: any web page may read it (no cookies are involved).
+    reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Access-Control-Expose-Headers', 'API-Version, ETag');
+    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
   });
 
   const api = new ApiRegistry(app);

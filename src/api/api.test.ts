@@ -49,6 +49,7 @@ describe('/api/v1/actielijnen', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(response.headers['api-version']).toBe(API_VERSION);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
     const list = json as Actielijn[];
     expect(list).toHaveLength(6);
     expect(list.map((al) => al.titel)).toEqual(data.actielijnen.map((al) => al.titel));
