@@ -2,20 +2,44 @@
  * Transpiles src/ to dist/ with esbuild: one JavaScript file per source file, ESM, with source maps. About 0.2 s
  * for the whole tree. Type checking is not its job (`npm run typecheck`).
  */
-import { readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const dist = path.join(root, 'dist');
 const src = path.join(root, 'src');
 
-export async function transpile() {
-  const files = (await readdir(src, { recursive: true }))
+const stamp = path.join(dist, '.transpiled');
+
+async function sourceFiles() {
+  return (await readdir(src, { recursive: true }))
     .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
     .map((file) => path.join(src, file));
+}
+
+/** True when dist/ was made after the last change to any source file (and no file was added or removed since). */
+async function isFresh(files) {
+  if (!existsSync(stamp)) return false;
+  const [made, list] = await Promise.all([stat(stamp), readFile(stamp, 'utf8')]);
+  if (list !== files.join('\n')) return false;
+  const times = await Promise.all(files.map((file) => stat(file).then((s) => s.mtimeMs)));
+  return times.every((time) => time < made.mtimeMs);
+}
+
+/** Transpiles when anything changed; returns whether it did. */
+export async function transpileIfNeeded() {
+  const files = await sourceFiles();
+  if (await isFresh(files)) return false;
+  await transpile(files);
+  return true;
+}
+
+export async function transpile(files) {
+  files ??= await sourceFiles();
+  const startedAt = new Date();
+  const { build } = await import('esbuild');
   // Files are overwritten in place rather than the folder wiped first, so that a second start running at the
   // same moment never finds dist/ empty; outputs whose source is gone are removed afterwards.
   await build({
@@ -37,6 +61,9 @@ export async function transpile() {
       await rm(path.join(dist, file), { force: true });
     }
   }
+  await writeFile(stamp, files.join('\n'));
+  // Dated to the start of the build, so that a file saved while esbuild ran counts as changed next time.
+  await utimes(stamp, startedAt, startedAt);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
