@@ -116,6 +116,24 @@ describe('/api/v1/oab-afspraken', () => {
   });
 });
 
+describe('/api/v1/uitvoeringsagendas', () => {
+  it('lists the agenda with its period, theme and visiedocument, marked as the one in force', async () => {
+    type Ua = { id: string; titel: string; periodeStart: string; periodeEind: string; geldend: boolean; overkoepelendThema: string; visiedocument: { beginjaar: number; eindjaar: number } };
+    const list = (await get('/api/v1/uitvoeringsagendas')).json as Ua[];
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      titel: data.uitvoeringsagenda.titel,
+      periodeStart: '2025-09-01',
+      periodeEind: '2026-12-31',
+      geldend: true,
+      overkoepelendThema: 'inclusie',
+      visiedocument: { beginjaar: 2021, eindjaar: 2030 },
+    });
+    expect((await get(`/api/v1/uitvoeringsagendas/${list[0]!.id}`)).json).toEqual(list[0]);
+    expectProblem((await get('/api/v1/uitvoeringsagendas/onbekend')).response, 404);
+  });
+});
+
 describe('/api/v1/ambities', () => {
   it('lists the three ambities and gives each by id', async () => {
     const ambities = (await get('/api/v1/ambities')).json as { id: string; naam: string }[];

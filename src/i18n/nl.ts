@@ -108,6 +108,7 @@ export const nl = {
   'fout.gemeente.titel': 'Gemeente niet gevonden',
   'fout.gemeente.tekst': 'Op dit adres is geen Lokale Educatieve Agenda ingericht.',
   'fout.naarStart': 'Naar de startpagina',
+  'api.uitvoeringsagendaNietGevonden': 'Er is geen uitvoeringsagenda met id {id}.',
   'api.actielijnNietGevonden': 'Er is geen actielijn met id {id}.',
   'api.ambitieNietGevonden': 'Er is geen ambitie met id {id}.',
   'api.focusdoelNietGevonden': 'Er is geen focusdoel met id {id}.',

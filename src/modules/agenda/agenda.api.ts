@@ -8,8 +8,9 @@ import {
   FocusdoelSchema,
   OabAfspraakSchema,
   OabCategorieSchema,
+  UitvoeringsagendaSchema,
 } from './agenda.schemas.js';
-import type { Actielijn, Agenda, Focusdoel } from './agenda.service.js';
+import type { Actielijn, Agenda, Focusdoel, Uitvoeringsagenda } from './agenda.service.js';
 import type { AgendaService } from './agenda.service.js';
 
 function toFocusdoel(fd: Focusdoel): z.infer<typeof FocusdoelSchema> {
@@ -38,6 +39,25 @@ function toActielijn(al: Actielijn, agenda: Agenda): z.infer<typeof ActielijnSch
   };
 }
 
+function toUitvoeringsagenda(ua: Uitvoeringsagenda, agenda: Agenda): z.infer<typeof UitvoeringsagendaSchema> {
+  const visie = agenda.visiedocumenten.find((v) => v.id === ua.visiedocumentId);
+  return {
+    id: ua.id,
+    titel: ua.titel,
+    periodeStart: ua.periodeStart,
+    periodeEind: ua.periodeEind,
+    status: ua.status,
+    versie: ua.versie,
+    geldend: ua.id === agenda.uitvoeringsagenda?.id,
+    overkoepelendThema: ua.overkoepelendThema,
+    voorwoord: ua.voorwoord,
+    evaluatie: ua.evaluatie,
+    visiedocument: visie
+      ? { id: visie.id, titel: visie.titel, beginjaar: visie.periodeStart, eindjaar: visie.periodeEind, bron: visie.bron }
+      : null,
+  };
+}
+
 function toOabAfspraken(agenda: Agenda): z.infer<typeof OabAfspraakSchema>[] {
   return agenda.oab.afspraken.flatMap((afspraak) => {
     const categorie = agenda.oab.categorieen.find((c) => c.id === afspraak.categorieId);
@@ -55,6 +75,36 @@ function toOabAfspraken(agenda: Agenda): z.infer<typeof OabAfspraakSchema>[] {
 }
 
 export function registerAgendaApi(api: ApiRegistry, agendaService: AgendaService): void {
+  api.get({
+    path: '/uitvoeringsagendas',
+    operationId: 'listUitvoeringsagendas',
+    summary: 'Alle uitvoeringsagenda’s',
+    description: 'De uitvoeringsagenda’s van de gemeente, nieuwste periode eerst. Eén ervan geldt nu (geldend: true).',
+    tag: 'Agenda',
+    response: z.array(UitvoeringsagendaSchema),
+    responseDescription: 'De uitvoeringsagenda’s.',
+    handler: async (request) => {
+      const agenda = await agendaService.get(request.gemeente);
+      return agenda.uitvoeringsagendas.map((ua) => toUitvoeringsagenda(ua, agenda));
+    },
+  });
+
+  api.get({
+    path: '/uitvoeringsagendas/{id}',
+    operationId: 'getUitvoeringsagenda',
+    summary: 'Eén uitvoeringsagenda',
+    description: 'Een uitvoeringsagenda, gevonden op id, met haar visiedocument.',
+    tag: 'Agenda',
+    params: idParams,
+    response: UitvoeringsagendaSchema,
+    responseDescription: 'De uitvoeringsagenda.',
+    handler: async (request, { params }) => {
+      const agenda = await agendaService.get(request.gemeente);
+      const ua = findByIdOr404(agenda.uitvoeringsagendas, params.id, t('api.uitvoeringsagendaNietGevonden', { id: params.id }));
+      return toUitvoeringsagenda(ua, agenda);
+    },
+  });
+
   api.get({
     path: '/ambities',
     operationId: 'listAmbities',

@@ -14,22 +14,17 @@ import {
   visiedocument,
 } from '../../db/schema.js';
 
-/** The uitvoeringsagenda in force: the latest vastgestelde one, else the latest of any status. */
-export async function findCurrentAgenda(db: Database, gemeenteId: string) {
-  const rows = await db
+/** Every uitvoeringsagenda of the gemeente, newest period first. */
+export function listAgendas(db: Database, gemeenteId: string) {
+  return db
     .select()
     .from(uitvoeringsagenda)
     .where(eq(uitvoeringsagenda.gemeenteId, gemeenteId))
     .orderBy(desc(uitvoeringsagenda.periodeStart));
-  return rows.find((row) => row.status === 'vastgesteld') ?? rows[0];
 }
 
-export async function findVisiedocument(db: Database, gemeenteId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(visiedocument)
-    .where(and(eq(visiedocument.gemeenteId, gemeenteId), eq(visiedocument.id, id)));
-  return row;
+export function listVisiedocumenten(db: Database, gemeenteId: string) {
+  return db.select().from(visiedocument).where(eq(visiedocument.gemeenteId, gemeenteId)).orderBy(desc(visiedocument.periodeStart));
 }
 
 export function listAmbities(db: Database, gemeenteId: string, visiedocumentId: string) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiSchemas } from '../../api/api-registry.js';
+import { agendaStatusEnum } from '../../db/schema.js';
 
 const id = z.uuid().describe('Unieke id van dit gegeven.');
 
@@ -58,4 +59,31 @@ export const OabAfspraakSchema = z.object({
 apiSchemas.add(OabAfspraakSchema, {
   id: 'OabAfspraak',
   description: 'Een jaarlijkse afspraak over onderwijsachterstandenbeleid met het bestuurlijk platform.',
+});
+
+export const VisiedocumentSchema = z.object({
+  id,
+  titel: z.string(),
+  beginjaar: z.int(),
+  eindjaar: z.int(),
+  bron: z.string().nullable().describe('Waar het visiedocument te vinden is.'),
+});
+apiSchemas.add(VisiedocumentSchema, { id: 'Visiedocument', description: 'De visie voor de lange termijn, met de ambities.' });
+
+export const UitvoeringsagendaSchema = z.object({
+  id,
+  titel: z.string(),
+  periodeStart: z.iso.date().describe('Eerste dag van de periode.'),
+  periodeEind: z.iso.date().describe('Laatste dag van de periode.'),
+  status: z.enum(agendaStatusEnum.enumValues),
+  versie: z.int().min(1),
+  geldend: z.boolean().describe('Of dit de agenda is die nu geldt (de nieuwste vastgestelde).'),
+  overkoepelendThema: z.string().nullable(),
+  voorwoord: z.string().nullable(),
+  evaluatie: z.string().nullable().describe('Aanpassingen naar aanleiding van de laatste evaluatie.'),
+  visiedocument: VisiedocumentSchema.nullable(),
+});
+apiSchemas.add(UitvoeringsagendaSchema, {
+  id: 'Uitvoeringsagenda',
+  description: 'Een uitvoeringsagenda binnen het visiedocument, voor een periode van meestal anderhalf tot twee jaar.',
 });

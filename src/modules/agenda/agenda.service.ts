@@ -53,20 +53,40 @@ export interface OabAfspraak {
   tekst: string;
 }
 
+export interface Uitvoeringsagenda {
+  id: string;
+  visiedocumentId: string;
+  titel: string;
+  periodeStart: string;
+  periodeEind: string;
+  status: AgendaStatus;
+  versie: number;
+  overkoepelendThema: string | null;
+  voorwoord: string | null;
+  evaluatie: string | null;
+  stuurgroepToelichting: string | null;
+}
+
+export interface Visiedocument {
+  id: string;
+  titel: string;
+  periodeStart: number;
+  periodeEind: number;
+  bron: string | null;
+}
+
+/** The uitvoeringsagenda in force: the latest vastgestelde one, else the latest of any status. */
+export function pickCurrentAgenda<T extends { status: AgendaStatus }>(newestFirst: T[]): T | undefined {
+  return newestFirst.find((agenda) => agenda.status === 'vastgesteld') ?? newestFirst[0];
+}
+
 export interface Agenda {
-  uitvoeringsagenda: {
-    id: string;
-    titel: string;
-    periodeStart: string;
-    periodeEind: string;
-    status: AgendaStatus;
-    versie: number;
-    overkoepelendThema: string | null;
-    voorwoord: string | null;
-    evaluatie: string | null;
-    stuurgroepToelichting: string | null;
-  } | null;
-  visiedocument: { id: string; titel: string; periodeStart: number; periodeEind: number; bron: string | null } | null;
+  /** The agenda in force, whose ambities and actielijnen this read model holds. */
+  uitvoeringsagenda: Uitvoeringsagenda | null;
+  visiedocument: Visiedocument | null;
+  /** Every agenda of the gemeente, newest period first (earlier and draft versions included). */
+  uitvoeringsagendas: Uitvoeringsagenda[];
+  visiedocumenten: Visiedocument[];
   ambities: Ambitie[];
   actielijnen: Actielijn[];
   oab: {
@@ -93,11 +113,33 @@ export class AgendaService {
       categorieen: oab.categorieen.map(({ id, code, naam, volgorde }) => ({ id, code, naam, volgorde })),
       afspraken: oab.afspraken.map(({ id, categorieId, jaar, nummer, tekst }) => ({ id, categorieId, jaar, nummer, tekst })),
     };
-    const agenda = await repo.findCurrentAgenda(this.db, gemeenteId);
-    if (!agenda) return { uitvoeringsagenda: null, visiedocument: null, ambities: [], actielijnen: [], oab: oabModel };
+    const [agendaRows, visieRows] = await Promise.all([repo.listAgendas(this.db, gemeenteId), repo.listVisiedocumenten(this.db, gemeenteId)]);
+    const uitvoeringsagendas: Uitvoeringsagenda[] = agendaRows.map((row) => ({
+      id: row.id,
+      visiedocumentId: row.visiedocumentId,
+      titel: row.titel,
+      periodeStart: row.periodeStart,
+      periodeEind: row.periodeEind,
+      status: row.status,
+      versie: row.versie,
+      overkoepelendThema: row.overkoepelendThema,
+      voorwoord: row.voorwoord,
+      evaluatie: row.evaluatie,
+      stuurgroepToelichting: row.stuurgroepToelichting,
+    }));
+    const visiedocumenten: Visiedocument[] = visieRows.map(({ id, titel, periodeStart, periodeEind, bron }) => ({
+      id,
+      titel,
+      periodeStart,
+      periodeEind,
+      bron,
+    }));
+    const agenda = pickCurrentAgenda(uitvoeringsagendas);
+    if (!agenda) {
+      return { uitvoeringsagenda: null, visiedocument: null, uitvoeringsagendas, visiedocumenten, ambities: [], actielijnen: [], oab: oabModel };
+    }
 
-    const [visie, ambities, actielijnen] = await Promise.all([
-      repo.findVisiedocument(this.db, gemeenteId, agenda.visiedocumentId),
+    const [ambities, actielijnen] = await Promise.all([
       repo.listAmbities(this.db, gemeenteId, agenda.visiedocumentId),
       repo.listActielijnen(this.db, gemeenteId, agenda.id),
     ]);
@@ -108,21 +150,10 @@ export class AgendaService {
     );
 
     return {
-      uitvoeringsagenda: {
-        id: agenda.id,
-        titel: agenda.titel,
-        periodeStart: agenda.periodeStart,
-        periodeEind: agenda.periodeEind,
-        status: agenda.status,
-        versie: agenda.versie,
-        overkoepelendThema: agenda.overkoepelendThema,
-        voorwoord: agenda.voorwoord,
-        evaluatie: agenda.evaluatie,
-        stuurgroepToelichting: agenda.stuurgroepToelichting,
-      },
-      visiedocument: visie
-        ? { id: visie.id, titel: visie.titel, periodeStart: visie.periodeStart, periodeEind: visie.periodeEind, bron: visie.bron }
-        : null,
+      uitvoeringsagenda: agenda,
+      visiedocument: visiedocumenten.find((v) => v.id === agenda.visiedocumentId) ?? null,
+      uitvoeringsagendas,
+      visiedocumenten,
       ambities: ambities.map(({ id, code, naam, omschrijving, volgorde }) => ({ id, code, naam, omschrijving, volgorde })),
       actielijnen: actielijnen.map((row) => ({
         id: row.id,
