@@ -18,7 +18,8 @@ export function registerTenant(app: FastifyInstance, gemeenten: GemeenteService)
   app.decorateRequest('gemeente', null as unknown as Gemeente);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.routeOptions.config?.public) return;
-    const found = await gemeenten.resolve(request.headers.host);
+    // hostname honours X-Forwarded-Host when TRUST_PROXY is on, and leaves out the port.
+    const found = await gemeenten.resolve(request.hostname);
     if (!found) throw new HttpError(404, t('fout.gemeente.titel'), t('fout.gemeente.tekst'));
     request.gemeente = found;
   });
