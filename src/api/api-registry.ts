@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { t } from '../i18n/index.js';
 import { ValidationError } from '../lib/errors.js';
+import { findByIdOr404 } from '../lib/find.js';
 import { prepareBody, sendPrepared, type PreparedBody } from '../lib/http-cache.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
 
@@ -41,6 +42,26 @@ export interface ApiRouteSpec<P extends AnyObject, Q extends AnyObject, R extend
   handler: (request: FastifyRequest, input: { params: z.infer<P>; query: z.infer<Q> }) => Promise<z.infer<R>>;
 }
 
+interface OperationText {
+  operationId: string;
+  summary: string;
+  description: string;
+  responseDescription: string;
+}
+
+/** A collection with a list route and a route per item, where an item is found by id among the list. */
+export interface ApiCollectionSpec<R extends z.ZodType<{ id: string }>, Q extends AnyObject> {
+  /** Path of the collection below /api/v1, e.g. /ambities; the item route is {path}/{id}. */
+  path: string;
+  tag: string;
+  /** The registered schema of one item. */
+  schema: R;
+  /** Every item of the request's gemeente, in list order. */
+  items: (request: FastifyRequest) => Promise<z.infer<R>[]>;
+  list: OperationText & { query?: Q; filter?: (item: z.infer<R>, query: z.infer<Q>) => boolean };
+  item: OperationText & { notFound: (id: string) => string };
+}
+
 interface RegisteredRoute {
   path: string;
   operationId: string;
@@ -70,6 +91,36 @@ export class ApiRegistry {
         prepareBody(JSON.stringify(await spec.handler(request, { params, query })), 'application/json; charset=utf-8'),
       );
       return sendPrepared(request, reply, prepared);
+    });
+  }
+
+  /** Declares a collection: GET {path} (optionally filtered) and GET {path}/{id}. */
+  collection<R extends z.ZodType<{ id: string }>, Q extends AnyObject>(spec: ApiCollectionSpec<R, Q>): void {
+    const { list, item } = spec;
+    this.get({
+      path: spec.path,
+      operationId: list.operationId,
+      summary: list.summary,
+      description: list.description,
+      responseDescription: list.responseDescription,
+      tag: spec.tag,
+      query: list.query,
+      response: z.array(spec.schema),
+      handler: async (request, { query }) => {
+        const items = await spec.items(request);
+        return list.filter ? items.filter((candidate) => list.filter!(candidate, query as z.infer<Q>)) : items;
+      },
+    });
+    this.get({
+      path: `${spec.path}/{id}`,
+      operationId: item.operationId,
+      summary: item.summary,
+      description: item.description,
+      responseDescription: item.responseDescription,
+      tag: spec.tag,
+      params: idParams,
+      response: spec.schema,
+      handler: async (request, { params }) => findByIdOr404(await spec.items(request), params.id, item.notFound(params.id)),
     });
   }
 

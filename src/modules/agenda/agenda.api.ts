@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, type ApiRegistry } from '../../api/api-registry.js';
 import { t } from '../../i18n/index.js';
@@ -75,93 +76,71 @@ function toOabAfspraken(agenda: Agenda): z.infer<typeof OabAfspraakSchema>[] {
 }
 
 export function registerAgendaApi(api: ApiRegistry, agendaService: AgendaService): void {
-  api.get({
+  const agendaOf = (request: FastifyRequest) => agendaService.get(request.gemeente);
+
+  api.collection({
     path: '/uitvoeringsagendas',
-    operationId: 'listUitvoeringsagendas',
-    summary: 'Alle uitvoeringsagenda’s',
-    description: 'De uitvoeringsagenda’s van de gemeente, nieuwste periode eerst. Eén ervan geldt nu (geldend: true).',
     tag: 'Agenda',
-    response: z.array(UitvoeringsagendaSchema),
-    responseDescription: 'De uitvoeringsagenda’s.',
-    handler: async (request) => {
-      const agenda = await agendaService.get(request.gemeente);
+    schema: UitvoeringsagendaSchema,
+    items: async (request) => {
+      const agenda = await agendaOf(request);
       return agenda.uitvoeringsagendas.map((ua) => toUitvoeringsagenda(ua, agenda));
     },
-  });
-
-  api.get({
-    path: '/uitvoeringsagendas/{id}',
-    operationId: 'getUitvoeringsagenda',
-    summary: 'Eén uitvoeringsagenda',
-    description: 'Een uitvoeringsagenda, gevonden op id, met haar visiedocument.',
-    tag: 'Agenda',
-    params: idParams,
-    response: UitvoeringsagendaSchema,
-    responseDescription: 'De uitvoeringsagenda.',
-    handler: async (request, { params }) => {
-      const agenda = await agendaService.get(request.gemeente);
-      const ua = findByIdOr404(agenda.uitvoeringsagendas, params.id, t('api.uitvoeringsagendaNietGevonden', { id: params.id }));
-      return toUitvoeringsagenda(ua, agenda);
+    list: {
+      operationId: 'listUitvoeringsagendas',
+      summary: 'Alle uitvoeringsagenda’s',
+      description: 'De uitvoeringsagenda’s van de gemeente, nieuwste periode eerst. Eén ervan geldt nu (geldend: true).',
+      responseDescription: 'De uitvoeringsagenda’s.',
+    },
+    item: {
+      operationId: 'getUitvoeringsagenda',
+      summary: 'Eén uitvoeringsagenda',
+      description: 'Een uitvoeringsagenda, gevonden op id, met haar visiedocument.',
+      responseDescription: 'De uitvoeringsagenda.',
+      notFound: (id) => t('api.uitvoeringsagendaNietGevonden', { id }),
     },
   });
 
-  api.get({
+  api.collection({
     path: '/ambities',
-    operationId: 'listAmbities',
-    summary: 'Alle ambities',
-    description: 'De ambities voor de lange termijn uit het visiedocument waar de huidige uitvoeringsagenda onder valt.',
     tag: 'Agenda',
-    response: z.array(AmbitieSchema),
-    responseDescription: 'De ambities, in de volgorde van het visiedocument.',
-    handler: async (request) => (await agendaService.get(request.gemeente)).ambities.map(({ id, code, naam, omschrijving }) => ({ id, code, naam, omschrijving })),
-  });
-
-  api.get({
-    path: '/ambities/{id}',
-    operationId: 'getAmbitie',
-    summary: 'Eén ambitie',
-    description: 'Een ambitie, gevonden op id.',
-    tag: 'Agenda',
-    params: idParams,
-    response: AmbitieSchema,
-    responseDescription: 'De ambitie.',
-    handler: async (request, { params }) => {
-      const { id, code, naam, omschrijving } = findByIdOr404(
-        (await agendaService.get(request.gemeente)).ambities,
-        params.id,
-        t('api.ambitieNietGevonden', { id: params.id }),
-      );
-      return { id, code, naam, omschrijving };
+    schema: AmbitieSchema,
+    items: async (request) => (await agendaOf(request)).ambities.map(({ id, code, naam, omschrijving }) => ({ id, code, naam, omschrijving })),
+    list: {
+      operationId: 'listAmbities',
+      summary: 'Alle ambities',
+      description: 'De ambities voor de lange termijn uit het visiedocument waar de huidige uitvoeringsagenda onder valt.',
+      responseDescription: 'De ambities, in de volgorde van het visiedocument.',
+    },
+    item: {
+      operationId: 'getAmbitie',
+      summary: 'Eén ambitie',
+      description: 'Een ambitie, gevonden op id.',
+      responseDescription: 'De ambitie.',
+      notFound: (id) => t('api.ambitieNietGevonden', { id }),
     },
   });
 
-  api.get({
+  api.collection({
     path: '/actielijnen',
-    operationId: 'listActielijnen',
-    summary: 'Alle actielijnen',
-    description: 'De actielijnen van de uitvoeringsagenda die nu geldt, op nummer, met hun focusdoelen en betrokkenen.',
     tag: 'Agenda',
-    response: z.array(ActielijnSchema),
-    responseDescription: 'De actielijnen, op nummer.',
-    handler: async (request) => {
-      const agenda = await agendaService.get(request.gemeente);
+    schema: ActielijnSchema,
+    items: async (request) => {
+      const agenda = await agendaOf(request);
       return agenda.actielijnen.map((al) => toActielijn(al, agenda));
     },
-  });
-
-  api.get({
-    path: '/actielijnen/{id}',
-    operationId: 'getActielijn',
-    summary: 'Eén actielijn',
-    description: 'Een actielijn, gevonden op id, met haar focusdoelen en betrokkenen.',
-    tag: 'Agenda',
-    params: idParams,
-    response: ActielijnSchema,
-    responseDescription: 'De actielijn.',
-    handler: async (request, { params }) => {
-      const agenda = await agendaService.get(request.gemeente);
-      const al = findByIdOr404(agenda.actielijnen, params.id, t('api.actielijnNietGevonden', { id: params.id }));
-      return toActielijn(al, agenda);
+    list: {
+      operationId: 'listActielijnen',
+      summary: 'Alle actielijnen',
+      description: 'De actielijnen van de uitvoeringsagenda die nu geldt, op nummer, met hun focusdoelen en betrokkenen.',
+      responseDescription: 'De actielijnen, op nummer.',
+    },
+    item: {
+      operationId: 'getActielijn',
+      summary: 'Eén actielijn',
+      description: 'Een actielijn, gevonden op id, met haar focusdoelen en betrokkenen.',
+      responseDescription: 'De actielijn.',
+      notFound: (id) => t('api.actielijnNietGevonden', { id }),
     },
   });
 
@@ -175,7 +154,7 @@ export function registerAgendaApi(api: ApiRegistry, agendaService: AgendaService
     response: z.array(FocusdoelSchema),
     responseDescription: 'De focusdoelen, op positie.',
     handler: async (request, { params }) => {
-      const agenda = await agendaService.get(request.gemeente);
+      const agenda = await agendaOf(request);
       const al = findByIdOr404(agenda.actielijnen, params.id, t('api.actielijnNietGevonden', { id: params.id }));
       return al.focusdoelen.map(toFocusdoel);
     },
@@ -191,8 +170,7 @@ export function registerAgendaApi(api: ApiRegistry, agendaService: AgendaService
     response: FocusdoelSchema,
     responseDescription: 'Het focusdoel.',
     handler: async (request, { params }) => {
-      const agenda = await agendaService.get(request.gemeente);
-      const all = agenda.actielijnen.flatMap((al) => al.focusdoelen);
+      const all = (await agendaOf(request)).actielijnen.flatMap((al) => al.focusdoelen);
       return toFocusdoel(findByIdOr404(all, params.id, t('api.focusdoelNietGevonden', { id: params.id })));
     },
   });
@@ -205,43 +183,38 @@ export function registerAgendaApi(api: ApiRegistry, agendaService: AgendaService
     tag: 'OAB',
     response: z.array(OabCategorieSchema),
     responseDescription: 'De categorieën, in vaste volgorde.',
-    handler: async (request) =>
-      (await agendaService.get(request.gemeente)).oab.categorieen.map(({ id, code, naam }) => ({ id, code, naam })),
+    handler: async (request) => (await agendaOf(request)).oab.categorieen.map(({ id, code, naam }) => ({ id, code, naam })),
   });
 
-  api.get({
+  api.collection({
     path: '/oab-afspraken',
-    operationId: 'listOabAfspraken',
-    summary: 'De OAB-afspraken',
-    description: 'De afspraken over onderwijsachterstandenbeleid, nieuwste jaar eerst. Filter op jaar of categorie.',
     tag: 'OAB',
-    query: z.object({
-      jaar: z.coerce.number().int().min(2000).max(2100).optional().describe('Alleen de afspraken van dit jaar.'),
-      categorie: z
-        .string()
-        .regex(/^[a-z0-9-]+$/)
-        .max(80)
-        .optional()
-        .describe('Alleen de afspraken in de categorie met deze code, bijvoorbeeld voorkomen-segregatie.'),
-    }),
-    response: z.array(OabAfspraakSchema),
-    responseDescription: 'De afspraken.',
-    handler: async (request, { query }) =>
-      toOabAfspraken(await agendaService.get(request.gemeente)).filter(
-        (a) => (query.jaar === undefined || a.jaar === query.jaar) && (query.categorie === undefined || a.categorie.code === query.categorie),
-      ),
-  });
-
-  api.get({
-    path: '/oab-afspraken/{id}',
-    operationId: 'getOabAfspraak',
-    summary: 'Eén OAB-afspraak',
-    description: 'Een OAB-afspraak, gevonden op id.',
-    tag: 'OAB',
-    params: idParams,
-    response: OabAfspraakSchema,
-    responseDescription: 'De afspraak.',
-    handler: async (request, { params }) =>
-      findByIdOr404(toOabAfspraken(await agendaService.get(request.gemeente)), params.id, t('api.oabAfspraakNietGevonden', { id: params.id })),
+    schema: OabAfspraakSchema,
+    items: async (request) => toOabAfspraken(await agendaOf(request)),
+    list: {
+      operationId: 'listOabAfspraken',
+      summary: 'De OAB-afspraken',
+      description: 'De afspraken over onderwijsachterstandenbeleid, nieuwste jaar eerst. Filter op jaar of categorie.',
+      responseDescription: 'De afspraken.',
+      query: z.object({
+        jaar: z.coerce.number().int().min(2000).max(2100).optional().describe('Alleen de afspraken van dit jaar.'),
+        categorie: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .max(80)
+          .optional()
+          .describe('Alleen de afspraken in de categorie met deze code, bijvoorbeeld voorkomen-segregatie.'),
+      }),
+      filter: (afspraak, query) =>
+        (query.jaar === undefined || afspraak.jaar === query.jaar) &&
+        (query.categorie === undefined || afspraak.categorie.code === query.categorie),
+    },
+    item: {
+      operationId: 'getOabAfspraak',
+      summary: 'Eén OAB-afspraak',
+      description: 'Een OAB-afspraak, gevonden op id.',
+      responseDescription: 'De afspraak.',
+      notFound: (id) => t('api.oabAfspraakNietGevonden', { id }),
+    },
   });
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams, type ApiRegistry } from '../../api/api-registry.js';
 import { gremiumTypeEnum } from '../../db/schema.js';
@@ -16,33 +17,30 @@ function toGremium(gremium: Gremium, governance: Governance): z.infer<typeof Gre
 }
 
 export function registerGovernanceApi(api: ApiRegistry, governanceService: GovernanceService): void {
-  api.get({
-    path: '/gremia',
-    operationId: 'listGremia',
-    summary: 'Alle gremia',
-    description: 'De overleggen binnen de LEA, met hun opdracht, mandaat en onderlinge relaties. Filter op type.',
-    tag: 'Governance',
-    query: z.object({ type: z.enum(gremiumTypeEnum.enumValues).optional().describe('Alleen gremia van dit type.') }),
-    response: z.array(GremiumSchema),
-    responseDescription: 'De gremia.',
-    handler: async (request, { query }) => {
-      const governance = await governanceService.get(request.gemeente);
-      return governance.gremia.filter((g) => !query.type || g.type === query.type).map((g) => toGremium(g, governance));
-    },
-  });
+  const governanceOf = (request: FastifyRequest) => governanceService.get(request.gemeente);
 
-  api.get({
-    path: '/gremia/{id}',
-    operationId: 'getGremium',
-    summary: 'Eén gremium',
-    description: 'Een gremium, gevonden op id.',
+  api.collection({
+    path: '/gremia',
     tag: 'Governance',
-    params: idParams,
-    response: GremiumSchema,
-    responseDescription: 'Het gremium.',
-    handler: async (request, { params }) => {
-      const governance = await governanceService.get(request.gemeente);
-      return toGremium(findByIdOr404(governance.gremia, params.id, t('api.gremiumNietGevonden', { id: params.id })), governance);
+    schema: GremiumSchema,
+    items: async (request) => {
+      const governance = await governanceOf(request);
+      return governance.gremia.map((g) => toGremium(g, governance));
+    },
+    list: {
+      operationId: 'listGremia',
+      summary: 'Alle gremia',
+      description: 'De overleggen binnen de LEA, met hun opdracht, mandaat en onderlinge relaties. Filter op type.',
+      responseDescription: 'De gremia.',
+      query: z.object({ type: z.enum(gremiumTypeEnum.enumValues).optional().describe('Alleen gremia van dit type.') }),
+      filter: (gremium, query) => !query.type || gremium.type === query.type,
+    },
+    item: {
+      operationId: 'getGremium',
+      summary: 'Eén gremium',
+      description: 'Een gremium, gevonden op id.',
+      responseDescription: 'Het gremium.',
+      notFound: (id) => t('api.gremiumNietGevonden', { id }),
     },
   });
 
@@ -56,7 +54,7 @@ export function registerGovernanceApi(api: ApiRegistry, governanceService: Gover
     response: z.array(LidmaatschapSchema),
     responseDescription: 'De lidmaatschappen.',
     handler: async (request, { params }) => {
-      const governance = await governanceService.get(request.gemeente);
+      const governance = await governanceOf(request);
       const gremium = findByIdOr404(governance.gremia, params.id, t('api.gremiumNietGevonden', { id: params.id }));
       return governance.lidmaatschappen
         .filter((l) => l.gremiumId === gremium.id)
@@ -67,51 +65,43 @@ export function registerGovernanceApi(api: ApiRegistry, governanceService: Gover
     },
   });
 
-  api.get({
+  api.collection({
     path: '/organisaties',
-    operationId: 'listOrganisaties',
-    summary: 'Alle organisaties',
-    description: 'De organisaties die aan de LEA deelnemen, met hun sectoren.',
     tag: 'Governance',
-    response: z.array(OrganisatieSchema),
-    responseDescription: 'De organisaties, op naam.',
-    handler: async (request) => (await governanceService.get(request.gemeente)).organisaties,
+    schema: OrganisatieSchema,
+    items: async (request) => (await governanceOf(request)).organisaties,
+    list: {
+      operationId: 'listOrganisaties',
+      summary: 'Alle organisaties',
+      description: 'De organisaties die aan de LEA deelnemen, met hun sectoren.',
+      responseDescription: 'De organisaties, op naam.',
+    },
+    item: {
+      operationId: 'getOrganisatie',
+      summary: 'Eén organisatie',
+      description: 'Een organisatie, gevonden op id.',
+      responseDescription: 'De organisatie.',
+      notFound: (id) => t('api.organisatieNietGevonden', { id }),
+    },
   });
 
-  api.get({
-    path: '/organisaties/{id}',
-    operationId: 'getOrganisatie',
-    summary: 'Eén organisatie',
-    description: 'Een organisatie, gevonden op id.',
-    tag: 'Governance',
-    params: idParams,
-    response: OrganisatieSchema,
-    responseDescription: 'De organisatie.',
-    handler: async (request, { params }) =>
-      findByIdOr404((await governanceService.get(request.gemeente)).organisaties, params.id, t('api.organisatieNietGevonden', { id: params.id })),
-  });
-
-  api.get({
+  api.collection({
     path: '/personen',
-    operationId: 'listPersonen',
-    summary: 'Alle personen',
-    description: 'De personen in de gremia van de LEA: alleen naam, functie en organisatie.',
     tag: 'Governance',
-    response: z.array(PersoonSchema),
-    responseDescription: 'De personen, op naam.',
-    handler: async (request) => (await governanceService.get(request.gemeente)).personen,
-  });
-
-  api.get({
-    path: '/personen/{id}',
-    operationId: 'getPersoon',
-    summary: 'Eén persoon',
-    description: 'Een persoon, gevonden op id.',
-    tag: 'Governance',
-    params: idParams,
-    response: PersoonSchema,
-    responseDescription: 'De persoon.',
-    handler: async (request, { params }) =>
-      findByIdOr404((await governanceService.get(request.gemeente)).personen, params.id, t('api.persoonNietGevonden', { id: params.id })),
+    schema: PersoonSchema,
+    items: async (request) => (await governanceOf(request)).personen,
+    list: {
+      operationId: 'listPersonen',
+      summary: 'Alle personen',
+      description: 'De personen in de gremia van de LEA: alleen naam, functie en organisatie.',
+      responseDescription: 'De personen, op naam.',
+    },
+    item: {
+      operationId: 'getPersoon',
+      summary: 'Eén persoon',
+      description: 'Een persoon, gevonden op id.',
+      responseDescription: 'De persoon.',
+      notFound: (id) => t('api.persoonNietGevonden', { id }),
+    },
   });
 }
