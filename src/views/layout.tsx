@@ -149,3 +149,16 @@ export function Paragraphs({ text }: { text: string }): JSX.Element {
     </>
   );
 }
+
+/** A section of a page with its own h2 (a named region for screen readers) and, optionally, one text. */
+export function Section(props: { id: string; title: string; text?: string | null; prose?: boolean; children?: Children }): JSX.Element {
+  return (
+    <section aria-labelledby={props.id} class={props.prose === false ? undefined : 'lea-prose'}>
+      <h2 class="utrecht-heading-2" id={props.id} safe>
+        {props.title}
+      </h2>
+      {props.text ? <Paragraphs text={props.text} /> : ''}
+      {props.children ?? ''}
+    </section>
+  );
+}

@@ -1,6 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { formatYears } from '../../../lib/dates.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Actielijn, Agenda } from '../agenda.service.js';
 import { ActielijnTitel } from './actielijn-title.js';
@@ -56,19 +56,12 @@ export function ActielijnPage(props: {
         </div>
       </dl>
 
-      <section aria-labelledby="beleidsthema" class="lea-prose">
-        <h2 class="utrecht-heading-2" id="beleidsthema" safe>
-          {t('actielijn.beleidsthema')}
-        </h2>
-        <p class="utrecht-paragraph" safe>
-          {al.beleidsthema}
-        </p>
-      </section>
+      <Section id="beleidsthema" title={t('actielijn.beleidsthema')} text={al.beleidsthema} />
 
-      <section aria-labelledby="focusdoelen" class="lea-prose">
-        <h2 class="utrecht-heading-2" id="focusdoelen" safe>
-          {al.focusdoelen.length === 1 ? t('actielijn.focusdoel', { periode }) : t('actielijn.focusdoelen', { periode })}
-        </h2>
+      <Section
+        id="focusdoelen"
+        title={al.focusdoelen.length === 1 ? t('actielijn.focusdoel', { periode }) : t('actielijn.focusdoelen', { periode })}
+      >
         {al.focusdoelen.length === 0 ? (
           <p class="utrecht-paragraph" safe>
             {t('actielijn.geenFocusdoelen')}
@@ -95,12 +88,9 @@ export function ActielijnPage(props: {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="betrokkenen">
-        <h2 class="utrecht-heading-2" id="betrokkenen" safe>
-          {t('actielijn.betrokkenen')}
-        </h2>
+      <Section id="betrokkenen" title={t('actielijn.betrokkenen')} prose={false}>
         {props.betrokkenen.length === 0 ? (
           <p class="utrecht-paragraph" safe>
             {t('actielijn.geenBetrokkenen')}
@@ -120,7 +110,7 @@ export function ActielijnPage(props: {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <nav class="lea-pager" aria-label={t('home.actielijnen')}>
         {previous ? (

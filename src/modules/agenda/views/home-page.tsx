@@ -1,6 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { formatPeriod } from '../../../lib/dates.js';
-import { Layout, Paragraphs } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Agenda } from '../agenda.service.js';
 import { ActielijnTitel } from './actielijn-title.js';
@@ -105,26 +105,8 @@ export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }):
         </ol>
       </section>
 
-      {ua.voorwoord ? (
-        <section aria-labelledby="voorwoord" class="lea-prose">
-          <h2 class="utrecht-heading-2" id="voorwoord" safe>
-            {t('home.voorwoord')}
-          </h2>
-          <Paragraphs text={ua.voorwoord} />
-        </section>
-      ) : (
-        ''
-      )}
-      {ua.evaluatie ? (
-        <section aria-labelledby="evaluatie" class="lea-prose">
-          <h2 class="utrecht-heading-2" id="evaluatie" safe>
-            {t('home.evaluatie')}
-          </h2>
-          <Paragraphs text={ua.evaluatie} />
-        </section>
-      ) : (
-        ''
-      )}
+      {ua.voorwoord ? <Section id="voorwoord" title={t('home.voorwoord')} text={ua.voorwoord} /> : ''}
+      {ua.evaluatie ? <Section id="evaluatie" title={t('home.evaluatie')} text={ua.evaluatie} /> : ''}
     </Layout>
   );
 }

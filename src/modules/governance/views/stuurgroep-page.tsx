@@ -1,5 +1,5 @@
 import { t } from '../../../i18n/index.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Governance, Gremium } from '../governance.service.js';
 import { describeNamens } from './namens.js';
@@ -91,32 +91,15 @@ export function StuurgroepPage(props: {
           </table>
         </div>
       </section>
-      {stuurgroep.opdracht ? (
-        <section aria-labelledby="taak" class="lea-prose">
-          <h2 class="utrecht-heading-2" id="taak" safe>
-            {t('stuurgroep.taak')}
-          </h2>
-          <p class="utrecht-paragraph" safe>
-            {stuurgroep.opdracht}
-          </p>
-        </section>
-      ) : (
-        ''
-      )}
+      {stuurgroep.opdracht ? <Section id="taak" title={t('stuurgroep.taak')} text={stuurgroep.opdracht} /> : ''}
       {stuurgroep.omschrijving ? (
-        <section aria-labelledby="overleg" class="lea-prose">
-          <h2 class="utrecht-heading-2" id="overleg" safe>
-            {t('stuurgroep.overleg')}
-          </h2>
-          <p class="utrecht-paragraph" safe>
-            {stuurgroep.omschrijving}
-          </p>
+        <Section id="overleg" title={t('stuurgroep.overleg')} text={stuurgroep.omschrijving}>
           <p class="utrecht-paragraph">
             <a class="utrecht-link" href="/structuur" safe>
               {t('structuur.titel')}
             </a>
           </p>
-        </section>
+        </Section>
       ) : (
         ''
       )}
