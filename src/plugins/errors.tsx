@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { t } from '../i18n/index.js';
 import { HttpError, ValidationError } from '../lib/errors.js';
 import { ErrorPage } from '../views/error-page.js';
-import { doctype, pageContext } from '../views/page-context.js';
+import { htmlDocument, pageContext } from '../views/page-context.js';
 
 export const problemContentType = 'application/problem+json; charset=utf-8';
 
@@ -28,7 +28,7 @@ export function sendProblem(
 }
 
 function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stylesheet: string, status: number, title: string, detail: string) {
-  const html = doctype + (ErrorPage({ ctx: pageContext(request, stylesheet), title, detail }) as string);
+  const html = htmlDocument(ErrorPage({ ctx: pageContext(request, stylesheet), title, detail }) as string);
   return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
 }
 

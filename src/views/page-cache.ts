@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { prepareBody, sendPrepared, type PreparedBody } from '../lib/http-cache.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
-import { doctype, pageContext, type PageContext } from './page-context.js';
+import { htmlDocument, pageContext, type PageContext } from './page-context.js';
 
 /**
  * Renders each page once per gemeente and data version and serves the stored bytes after that: the agenda
@@ -19,7 +19,7 @@ export class PageCache {
   ): Promise<FastifyReply> {
     const gemeente = request.gemeente;
     const prepared = await this.cache.get(`${gemeente.id} ${request.url}`, gemeente.dataVersie, async () =>
-      prepareBody(doctype + (await render(pageContext(request, this.stylesheet))), 'text/html; charset=utf-8'),
+      prepareBody(htmlDocument(await render(pageContext(request, this.stylesheet))), 'text/html; charset=utf-8'),
     );
     return sendPrepared(request, reply, prepared);
   }

@@ -15,4 +15,13 @@ export function pageContext(request: FastifyRequest, stylesheet: string): PageCo
   };
 }
 
-export const doctype = '<!doctype html>';
+const doctype = '<!doctype html>';
+
+/**
+ * Completes a rendered page. The escaper writes every apostrophe as &#39;, which is only needed inside
+ * single-quoted attributes; @kitajs/html always double-quotes attributes, so apostrophes may stay as they are.
+ * The customer's texts ("IKC's", "programma's") then stand in the HTML exactly as written.
+ */
+export function htmlDocument(renderedPage: string): string {
+  return doctype + renderedPage.replaceAll('&#39;', "'");
+}

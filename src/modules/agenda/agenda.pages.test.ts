@@ -68,6 +68,13 @@ describe('the actielijn pages', () => {
 });
 
 describe('the OAB page', () => {
+  it("keeps the customer's text verbatim in the HTML itself, apostrophes included", async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/oab-afspraken' });
+    const withApostrophe = data.oabAfspraken.categorieen.flatMap((c) => c.afspraken).filter((a) => a.includes("'"));
+    expect(withApostrophe.length).toBeGreaterThan(0);
+    for (const afspraak of withApostrophe) expect(response.body).toContain(afspraak);
+  });
+
   it('shows every OAB-afspraak under its category', async () => {
     const { text } = await page('/oab-afspraken');
     for (const categorie of data.oabAfspraken.categorieen) {
