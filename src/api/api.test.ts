@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDemoData, type DemoData } from '../db/demo-data.js';
-import { createTestApp, type TestApp } from '../../test/helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApp } from '../../test/helpers/app.js';
 import { API_VERSION } from './api-registry.js';
 
-let t: TestApp;
-let data: DemoData;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  data = await readDemoData();
-});
-afterAll(() => t.close());
+const fx = useSeededApp();
 
 async function get(url: string, headers: Record<string, string> = {}) {
-  const response = await t.app.inject({ method: 'GET', url, headers });
+  const response = await fx.t.app.inject({ method: 'GET', url, headers });
   return { response, json: response.body ? (JSON.parse(response.body) as unknown) : undefined };
 }
 
@@ -52,9 +44,9 @@ describe('/api/v1/actielijnen', () => {
     expect(response.headers['access-control-allow-origin']).toBe('*');
     const list = json as Actielijn[];
     expect(list).toHaveLength(6);
-    expect(list.map((al) => al.titel)).toEqual(data.actielijnen.map((al) => al.titel));
+    expect(list.map((al) => al.titel)).toEqual(fx.data.actielijnen.map((al) => al.titel));
     expect(list[2]!.ambities.map((a) => a.naam)).toEqual(['Gelijke kansen', 'Zoetermeer 2040', 'Passende plek']);
-    expect(list[0]!.focusdoelen.map((fd) => fd.tekst)).toEqual(data.actielijnen[0]!.focusdoelen.map((fd) => fd.tekst));
+    expect(list[0]!.focusdoelen.map((fd) => fd.tekst)).toEqual(fx.data.actielijnen[0]!.focusdoelen.map((fd) => fd.tekst));
   });
 
   it('gives one actielijn and its focusdoelen by id, and the same focusdoel on its own', async () => {
@@ -94,11 +86,11 @@ describe('/api/v1/oab-afspraken', () => {
 
   it('lists all afspraken, and filters by year and category', async () => {
     const all = (await get('/api/v1/oab-afspraken')).json as Afspraak[];
-    const expected = data.oabAfspraken.categorieen.flatMap((c) => c.afspraken);
+    const expected = fx.data.oabAfspraken.categorieen.flatMap((c) => c.afspraken);
     expect(all.map((a) => a.tekst).sort()).toEqual([...expected].sort());
 
     const segregatie = (await get('/api/v1/oab-afspraken?categorie=voorkomen-segregatie&jaar=2025')).json as Afspraak[];
-    expect(segregatie.map((a) => a.tekst)).toEqual(data.oabAfspraken.categorieen[0]!.afspraken);
+    expect(segregatie.map((a) => a.tekst)).toEqual(fx.data.oabAfspraken.categorieen[0]!.afspraken);
     expect((await get('/api/v1/oab-afspraken?jaar=2030')).json).toEqual([]);
 
     const one = (await get(`/api/v1/oab-afspraken/${all[0]!.id}`)).json;
@@ -112,7 +104,7 @@ describe('/api/v1/oab-afspraken', () => {
 
   it('lists the four categories in order', async () => {
     const categorieen = (await get('/api/v1/oab-categorieen')).json as { naam: string }[];
-    expect(categorieen.map((c) => c.naam)).toEqual(data.oabAfspraken.categorieen.map((c) => c.naam));
+    expect(categorieen.map((c) => c.naam)).toEqual(fx.data.oabAfspraken.categorieen.map((c) => c.naam));
   });
 });
 
@@ -122,7 +114,7 @@ describe('/api/v1/uitvoeringsagendas', () => {
     const list = (await get('/api/v1/uitvoeringsagendas')).json as Ua[];
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
-      titel: data.uitvoeringsagenda.titel,
+      titel: fx.data.uitvoeringsagenda.titel,
       periodeStart: '2025-09-01',
       periodeEind: '2026-12-31',
       geldend: true,
@@ -149,12 +141,12 @@ describe('/api/v1/gremia', () => {
 
   it('lists the gremia with their relations, filtered by type', async () => {
     const gremia = (await get('/api/v1/gremia')).json as Gremium[];
-    expect(gremia.map((g) => g.slug)).toEqual(data.gremia.map((g) => g.slug));
+    expect(gremia.map((g) => g.slug)).toEqual(fx.data.gremia.map((g) => g.slug));
     const stuurgroep = gremia.find((g) => g.slug === 'stuurgroep-lea')!;
-    expect(stuurgroep.relaties).toHaveLength(data.gremiumRelaties.filter((r) => r.van === 'stuurgroep-lea' || r.naar === 'stuurgroep-lea').length);
+    expect(stuurgroep.relaties).toHaveLength(fx.data.gremiumRelaties.filter((r) => r.van === 'stuurgroep-lea' || r.naar === 'stuurgroep-lea').length);
     const tafels = (await get('/api/v1/gremia?type=overlegtafel')).json as Gremium[];
     expect(tafels.every((g) => g.type === 'overlegtafel')).toBe(true);
-    expect(tafels.length).toBe(data.gremia.filter((g) => g.type === 'overlegtafel').length);
+    expect(tafels.length).toBe(fx.data.gremia.filter((g) => g.type === 'overlegtafel').length);
     expectProblem((await get('/api/v1/gremia?type=onzin')).response, 400);
   });
 
@@ -162,7 +154,7 @@ describe('/api/v1/gremia', () => {
     const gremia = (await get('/api/v1/gremia')).json as Gremium[];
     const stuurgroep = gremia.find((g) => g.slug === 'stuurgroep-lea')!;
     const leden = (await get(`/api/v1/gremia/${stuurgroep.id}/lidmaatschappen`)).json as Lid[];
-    expect(leden).toHaveLength(data.lidmaatschappen.length);
+    expect(leden).toHaveLength(fx.data.lidmaatschappen.length);
     const daphne = leden.find((l) => l.persoon.naam === 'Daphne van der Aa')!;
     expect(daphne.namens).toEqual([
       { sector: 'po', organisatieId: null },
@@ -173,11 +165,11 @@ describe('/api/v1/gremia', () => {
 
   it('lists organisaties and personen, and gives each by id', async () => {
     const organisaties = (await get('/api/v1/organisaties')).json as { id: string; naam: string; sectoren: string[] }[];
-    expect(organisaties).toHaveLength(data.organisaties.length);
+    expect(organisaties).toHaveLength(fx.data.organisaties.length);
     expect(organisaties.find((o) => o.naam === 'Unicoz')!.sectoren).toEqual(['po', 'vo']);
     expect((await get(`/api/v1/organisaties/${organisaties[0]!.id}`)).json).toEqual(organisaties[0]);
     const personen = (await get('/api/v1/personen')).json as { id: string; naam: string }[];
-    expect(personen).toHaveLength(data.personen.length);
+    expect(personen).toHaveLength(fx.data.personen.length);
     expect(personen[0]).not.toHaveProperty('email');
     expect((await get(`/api/v1/personen/${personen[0]!.id}`)).json).toEqual(personen[0]);
   });
@@ -199,7 +191,7 @@ describe('/api/v1/openapi.json', () => {
     expect(doc.info.description).toContain('gemeente');
     expect(doc.servers[0]!.url).toMatch(/\/api\/v1$/);
 
-    const served = routesOf(t.app.printRoutes({ commonPrefix: false })).filter(
+    const served = routesOf(fx.t.app.printRoutes({ commonPrefix: false })).filter(
       (route) => route.startsWith('/api/v1/') && route !== '/api/v1/openapi.json',
     );
     const documented = Object.keys(doc.paths).map((p) => `/api/v1${p.replace(/\{(\w+)\}/g, ':$1')}`);

@@ -4,10 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { readDemoData, type DemoData } from '../../src/db/demo-data.js';
 import { adminUrl, databaseUrl } from './postgres.js';
 
 let counter = 0;
@@ -57,6 +58,20 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
       await database.close();
     },
   };
+}
+
+/**
+ * One app on its own seeded database for a whole test file, and the demo data it was seeded with. Call at the
+ * top of the file; the fields are filled before the first test runs.
+ */
+export function useSeededApp(overrides: Record<string, string> = {}): { t: TestApp; data: DemoData } {
+  const fixture = {} as { t: TestApp; data: DemoData };
+  beforeAll(async () => {
+    fixture.t = await createTestApp(overrides);
+    fixture.data = await readDemoData();
+  });
+  afterAll(() => fixture.t?.close());
+  return fixture;
 }
 
 /** Decodes the few entities the HTML escaper writes, to compare rendered text with source text. */

@@ -1,20 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDemoData, type DemoData } from '../../db/demo-data.js';
+import { describe, expect, it } from 'vitest';
 import { actielijn, gemeente } from '../../db/schema.js';
-import { createTestApp, decodeHtml, type TestApp } from '../../../test/helpers/app.js';
+import { decodeHtml, useSeededApp } from '../../../test/helpers/app.js';
 
-let t: TestApp;
-let data: DemoData;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  data = await readDemoData();
-});
-afterAll(() => t.close());
+const fx = useSeededApp();
 
 async function page(url: string) {
-  const response = await t.app.inject({ method: 'GET', url });
+  const response = await fx.t.app.inject({ method: 'GET', url });
   return { response, text: decodeHtml(response.body) };
 }
 
@@ -27,9 +19,9 @@ describe('the start page', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(text).toContain('september 2025 – december 2026');
     expect(text).toContain('inclusie');
-    for (const ambitie of data.ambities) expect(text).toContain(ambitie.naam);
-    expect(data.actielijnen).toHaveLength(6);
-    for (const al of data.actielijnen) {
+    for (const ambitie of fx.data.ambities) expect(text).toContain(ambitie.naam);
+    expect(fx.data.actielijnen).toHaveLength(6);
+    for (const al of fx.data.actielijnen) {
       expect(text).toContain(`href="/actielijnen/${al.nummer}"`);
       // The title is split around its key phrase; compare without tags.
       expect(text.replace(/<[^>]+>/g, '')).toContain(al.titel);
@@ -40,7 +32,7 @@ describe('the start page', () => {
 
 describe('the actielijn pages', () => {
   it('show the beleidsthema, every focusdoel with its sub-points, and the betrokkenen', async () => {
-    for (const al of data.actielijnen) {
+    for (const al of fx.data.actielijnen) {
       const { response, text } = await page(`/actielijnen/${al.nummer}`);
       expect(response.statusCode).toBe(200);
       expect(text).toContain(al.beleidsthema);
@@ -69,15 +61,15 @@ describe('the actielijn pages', () => {
 
 describe('the OAB page', () => {
   it("keeps the customer's text verbatim in the HTML itself, apostrophes included", async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/oab-afspraken' });
-    const withApostrophe = data.oabAfspraken.categorieen.flatMap((c) => c.afspraken).filter((a) => a.includes("'"));
+    const response = await fx.t.app.inject({ method: 'GET', url: '/oab-afspraken' });
+    const withApostrophe = fx.data.oabAfspraken.categorieen.flatMap((c) => c.afspraken).filter((a) => a.includes("'"));
     expect(withApostrophe.length).toBeGreaterThan(0);
     for (const afspraak of withApostrophe) expect(response.body).toContain(afspraak);
   });
 
   it('shows every OAB-afspraak under its category', async () => {
     const { text } = await page('/oab-afspraken');
-    for (const categorie of data.oabAfspraken.categorieen) {
+    for (const categorie of fx.data.oabAfspraken.categorieen) {
       const at = text.indexOf(`>${categorie.naam}</h3>`);
       expect(at, categorie.naam).toBeGreaterThan(0);
       for (const afspraak of categorie.afspraken) {
@@ -92,7 +84,7 @@ describe('the stuurgroep page', () => {
     const { text } = await page('/stuurgroep');
     const rows = [...text.matchAll(/<tr class="utrecht-table__row"><th scope="row"[^>]*>([^<]+)<\/th><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td>/g)];
     expect(rows.map((row) => row[1])).toEqual(
-      data.lidmaatschappen.map((l) => data.personen.find((p) => p.code === l.persoon)!.naam),
+      fx.data.lidmaatschappen.map((l) => fx.data.personen.find((p) => p.code === l.persoon)!.naam),
     );
     const daphne = rows.find((row) => row[1] === 'Daphne van der Aa')!;
     expect(daphne[3]).toBe('het primair onderwijs en het voortgezet onderwijs');
@@ -104,13 +96,13 @@ describe('the structure page', () => {
   it('draws the gremia as an SVG image with a title, and describes every relation in text', async () => {
     const { text } = await page('/structuur');
     expect(text).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="diagram-titel diagram-beschrijving"/);
-    for (const g of data.gremia) {
+    for (const g of fx.data.gremia) {
       expect(text).toContain(`id="gremium-${g.slug}"`);
     }
     expect(text).toContain('Stuurgroep LEA informeert Bestuurlijk platform');
     expect(text).toContain('Thuiszitterstafel po rapporteert aan Stuurgroep LEA');
     expect(text).toContain('Stuurgroep LEA overlegt met Kernteam Meerpunt');
-    expect([...text.matchAll(/class="lea-diagram__lijn lea-diagram__lijn--/g)].length).toBe(data.gremiumRelaties.length + 3);
+    expect([...text.matchAll(/class="lea-diagram__lijn lea-diagram__lijn--/g)].length).toBe(fx.data.gremiumRelaties.length + 3);
   });
 });
 
@@ -142,29 +134,29 @@ describe('every page', () => {
   it('links a stylesheet that is served, compressed and cacheable', async () => {
     const { text } = await page('/');
     const href = text.match(/<link rel="stylesheet" href="([^"]+)"/)![1]!;
-    const css = await t.app.inject({ method: 'GET', url: href, headers: { 'accept-encoding': 'gzip' } });
+    const css = await fx.t.app.inject({ method: 'GET', url: href, headers: { 'accept-encoding': 'gzip' } });
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-encoding']).toBe('gzip');
     expect(css.headers['cache-control']).toContain('immutable');
-    const plain = await t.app.inject({ method: 'GET', url: href });
+    const plain = await fx.t.app.inject({ method: 'GET', url: href });
     expect(plain.body).toContain('.utrecht-skip-link');
   });
 });
 
 describe('caching', () => {
   it('answers 304 when the client has the current version, and shows a change once the data version rises', async () => {
-    const first = await t.app.inject({ method: 'GET', url: '/actielijnen/2' });
+    const first = await fx.t.app.inject({ method: 'GET', url: '/actielijnen/2' });
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const again = await t.app.inject({ method: 'GET', url: '/actielijnen/2', headers: { 'if-none-match': etag } });
+    const again = await fx.t.app.inject({ method: 'GET', url: '/actielijnen/2', headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
 
-    const [g] = await t.database.db.select().from(gemeente);
-    await t.database.db.update(actielijn).set({ titel: 'Een nieuwe titel voor actielijn twee.' }).where(eq(actielijn.nummer, 2));
-    await t.database.db.update(gemeente).set({ dataVersie: sql`${gemeente.dataVersie} + 1` }).where(eq(gemeente.id, g!.id));
+    const [g] = await fx.t.database.db.select().from(gemeente);
+    await fx.t.database.db.update(actielijn).set({ titel: 'Een nieuwe titel voor actielijn twee.' }).where(eq(actielijn.nummer, 2));
+    await fx.t.database.db.update(gemeente).set({ dataVersie: sql`${gemeente.dataVersie} + 1` }).where(eq(gemeente.id, g!.id));
 
-    const changed = await t.app.inject({ method: 'GET', url: '/actielijnen/2', headers: { 'if-none-match': etag } });
+    const changed = await fx.t.app.inject({ method: 'GET', url: '/actielijnen/2', headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.body).toContain('Een nieuwe titel voor actielijn twee.');
     expect(changed.headers.etag).not.toBe(etag);
