@@ -113,27 +113,25 @@ export function ActielijnPage(props: {
       </Section>
 
       <nav class="lea-pager" aria-label={t('home.actielijnen')}>
-        {previous ? (
-          <a class="utrecht-link lea-pager__link lea-pager__link--vorige" href={`/actielijnen/${previous.nummer}`} rel="prev">
-            <span class="lea-pager__richting" safe>
-              {t('actielijn.vorige')}
-            </span>
-            <span safe>{`${previous.nummer}. ${previous.titel}`}</span>
-          </a>
-        ) : (
-          ''
-        )}
-        {next ? (
-          <a class="utrecht-link lea-pager__link lea-pager__link--volgende" href={`/actielijnen/${next.nummer}`} rel="next">
-            <span class="lea-pager__richting" safe>
-              {t('actielijn.volgende')}
-            </span>
-            <span safe>{`${next.nummer}. ${next.titel}`}</span>
-          </a>
-        ) : (
-          ''
-        )}
+        {previous ? <PagerLink actielijn={previous} direction="vorige" /> : ''}
+        {next ? <PagerLink actielijn={next} direction="volgende" /> : ''}
       </nav>
     </Layout>
+  );
+}
+
+/** A link to the previous or next actielijn, with the direction spelled out. */
+function PagerLink({ actielijn, direction }: { actielijn: Actielijn; direction: 'vorige' | 'volgende' }): JSX.Element {
+  return (
+    <a
+      class={`utrecht-link lea-pager__link lea-pager__link--${direction}`}
+      href={`/actielijnen/${actielijn.nummer}`}
+      rel={direction === 'vorige' ? 'prev' : 'next'}
+    >
+      <span class="lea-pager__richting" safe>
+        {t(direction === 'vorige' ? 'actielijn.vorige' : 'actielijn.volgende')}
+      </span>
+      <span safe>{`${actielijn.nummer}. ${actielijn.titel}`}</span>
+    </a>
   );
 }
