@@ -21,6 +21,17 @@ const components = [
   'unordered-list',
   'ordered-list',
   'table',
+  'form-field',
+  'form-label',
+  'form-field-description',
+  'form-field-error-message',
+  'form-fieldset',
+  'textbox',
+  'textarea',
+  'select',
+  'checkbox',
+  'button',
+  'alert',
 ];
 
 const stylesheetSources = [
