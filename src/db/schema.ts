@@ -4,17 +4,20 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -48,6 +51,8 @@ const timestamps = {
 };
 /** Optimistic-locking version of an editable record. */
 const versie = () => integer('versie').notNull().default(1);
+/** Archived records stay for history and the audit log but leave the agenda; null means current. */
+const gearchiveerdOp = () => timestamp('gearchiveerd_op', { withTimezone: true });
 
 export const gemeente = pgTable(
   'gemeente',
@@ -122,6 +127,7 @@ export const ambitie = pgTable(
     naam: text('naam').notNull(),
     omschrijving: text('omschrijving').notNull(),
     volgorde: integer('volgorde').notNull(),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -146,6 +152,7 @@ export const actielijn = pgTable(
     /** The phrase of the title the document sets in bold, if any. */
     kernwoord: text('kernwoord'),
     beleidsthema: text('beleidsthema').notNull(),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -190,11 +197,13 @@ export const focusdoel = pgTable(
     actielijnId: uuid('actielijn_id').notNull(),
     positie: integer('positie').notNull(),
     tekst: text('tekst').notNull(),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
   (t) => [
-    unique('focusdoel_positie_per_actielijn').on(t.actielijnId, t.positie),
+    // Only current focusdoelen count towards the two: an archived one frees its place.
+    uniqueIndex('focusdoel_positie_per_actielijn').on(t.actielijnId, t.positie).where(sql`${t.gearchiveerdOp} is null`),
     unique('focusdoel_id_gemeente').on(t.id, t.gemeenteId),
     check('focusdoel_maximaal_twee', sql`${t.positie} between 1 and 2`),
     foreignKey({ columns: [t.actielijnId, t.gemeenteId], foreignColumns: [actielijn.id, actielijn.gemeenteId] }).onDelete(
@@ -211,6 +220,7 @@ export const focusdoelSubpunt = pgTable(
     focusdoelId: uuid('focusdoel_id').notNull(),
     volgorde: integer('volgorde').notNull(),
     tekst: text('tekst').notNull(),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -230,6 +240,7 @@ export const organisatie = pgTable(
     code: text('code').notNull(),
     naam: text('naam').notNull(),
     sectoren: sectorEnum('sectoren').array().notNull().default(sql`'{}'`),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -246,6 +257,7 @@ export const persoon = pgTable(
     functie: text('functie'),
     email: text('email'),
     organisatieId: uuid('organisatie_id'),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -269,6 +281,7 @@ export const gremium = pgTable(
     mandaat: text('mandaat'),
     vergaderfrequentie: text('vergaderfrequentie'),
     volgorde: integer('volgorde').notNull().default(0),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -308,6 +321,7 @@ export const lidmaatschap = pgTable(
     gremiumId: uuid('gremium_id').notNull(),
     rol: lidmaatschapRolEnum('rol').notNull().default('lid'),
     volgorde: integer('volgorde').notNull().default(0),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -388,6 +402,7 @@ export const oabAfspraak = pgTable(
     jaar: integer('jaar').notNull(),
     nummer: integer('nummer').notNull(),
     tekst: text('tekst').notNull(),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
@@ -412,4 +427,193 @@ export const oabJaar = pgTable(
     ...timestamps,
   },
   (t) => [unique('oab_jaar_per_gemeente').on(t.gemeenteId, t.jaar)],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accounts, sessions and the audit log. A gebruiker belongs to exactly one gemeente: the same e-mail address in
+// two gemeenten is two accounts, so nothing of one gemeente can leak into the other through a login.
+
+export const rolEnum = pgEnum('rol', [
+  'beheerder',
+  'procesmanager',
+  'stuurgroeplid',
+  'voorzitter-overlegtafel',
+  'platformlid',
+  'data-beheerder',
+]);
+export type Rol = (typeof rolEnum.enumValues)[number];
+
+export const gebruikerStatusEnum = pgEnum('gebruiker_status', ['uitgenodigd', 'actief', 'geblokkeerd']);
+export type GebruikerStatus = (typeof gebruikerStatusEnum.enumValues)[number];
+
+export const gebruiker = pgTable(
+  'gebruiker',
+  {
+    id: id(),
+    gemeenteId: gemeenteId(),
+    /** Stored lower-case; the unique index makes it the login name within the gemeente. */
+    email: text('email').notNull(),
+    naam: text('naam').notNull(),
+    status: gebruikerStatusEnum('status').notNull().default('uitgenodigd'),
+    wachtwoordHash: text('wachtwoord_hash'),
+    totpGeheim: text('totp_geheim'),
+    /** The last accepted TOTP time step; a code is never accepted twice. */
+    totpLaatsteStap: integer('totp_laatste_stap'),
+    totpActiefSinds: timestamp('totp_actief_sinds', { withTimezone: true }),
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
+    laatstIngelogdOp: timestamp('laatst_ingelogd_op', { withTimezone: true }),
+    versie: versie(),
+    ...timestamps,
+  },
+  (t) => [
+    unique('gebruiker_email_per_gemeente').on(t.gemeenteId, t.email),
+    unique('gebruiker_id_gemeente').on(t.id, t.gemeenteId),
+    check('gebruiker_email_kleine_letters', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** A role of a gebruiker; voorzitter-overlegtafel is scoped to the gremium (tafel) it chairs. */
+export const gebruikerRol = pgTable(
+  'gebruiker_rol',
+  {
+    id: id(),
+    gemeenteId: gemeenteId(),
+    gebruikerId: uuid('gebruiker_id').notNull(),
+    rol: rolEnum('rol').notNull(),
+    gremiumId: uuid('gremium_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('gebruiker_rol_uniek').on(t.gebruikerId, t.rol, sql`coalesce(${t.gremiumId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    check('gebruiker_rol_tafel', sql`(${t.rol} = 'voorzitter-overlegtafel') = (${t.gremiumId} is not null)`),
+    foreignKey({ columns: [t.gebruikerId, t.gemeenteId], foreignColumns: [gebruiker.id, gebruiker.gemeenteId] }).onDelete('cascade'),
+    foreignKey({ columns: [t.gremiumId, t.gemeenteId], foreignColumns: [gremium.id, gremium.gemeenteId] }).onDelete('cascade'),
+  ],
+);
+
+/** Server-side sessions: the cookie holds a random id, the database only its hash. */
+export const sessie = pgTable(
+  'sessie',
+  {
+    idHash: text('id_hash').primaryKey(),
+    gemeenteId: gemeenteId(),
+    gebruikerId: uuid('gebruiker_id').notNull(),
+    /** False between a correct password and the second factor. */
+    mfaVoltooid: boolean('mfa_voltooid').notNull().default(false),
+    aangemaaktOp: timestamp('aangemaakt_op', { withTimezone: true }).notNull().defaultNow(),
+    laatstActiefOp: timestamp('laatst_actief_op', { withTimezone: true }).notNull().defaultNow(),
+    verlooptOp: timestamp('verloopt_op', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('sessie_gebruiker_idx').on(t.gebruikerId),
+    foreignKey({ columns: [t.gebruikerId, t.gemeenteId], foreignColumns: [gebruiker.id, gebruiker.gemeenteId] }).onDelete('cascade'),
+  ],
+);
+
+export const eenmaligeLinkDoelEnum = pgEnum('eenmalige_link_doel', ['uitnodiging', 'wachtwoord-herstel']);
+export type EenmaligeLinkDoel = (typeof eenmaligeLinkDoelEnum.enumValues)[number];
+
+/** Single-use, time-limited links sent by e-mail (invitation, password reset); only the hash is stored. */
+export const eenmaligeLink = pgTable(
+  'eenmalige_link',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    gemeenteId: gemeenteId(),
+    gebruikerId: uuid('gebruiker_id').notNull(),
+    doel: eenmaligeLinkDoelEnum('doel').notNull(),
+    verlooptOp: timestamp('verloopt_op', { withTimezone: true }).notNull(),
+    gebruiktOp: timestamp('gebruikt_op', { withTimezone: true }),
+    aangemaaktOp: timestamp('aangemaakt_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.gebruikerId, t.gemeenteId], foreignColumns: [gebruiker.id, gebruiker.gemeenteId] }).onDelete('cascade'),
+  ],
+);
+
+export const herstelcode = pgTable(
+  'herstelcode',
+  {
+    id: id(),
+    gemeenteId: gemeenteId(),
+    gebruikerId: uuid('gebruiker_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    gebruiktOp: timestamp('gebruikt_op', { withTimezone: true }),
+  },
+  (t) => [
+    unique('herstelcode_uniek').on(t.gebruikerId, t.codeHash),
+    foreignKey({ columns: [t.gebruikerId, t.gemeenteId], foreignColumns: [gebruiker.id, gebruiker.gemeenteId] }).onDelete('cascade'),
+  ],
+);
+
+/** Personal API tokens; the token is shown once, the database keeps its hash and a prefix to recognise it by. */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: id(),
+    gemeenteId: gemeenteId(),
+    gebruikerId: uuid('gebruiker_id').notNull(),
+    naam: text('naam').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    aangemaaktOp: timestamp('aangemaakt_op', { withTimezone: true }).notNull().defaultNow(),
+    laatstGebruiktOp: timestamp('laatst_gebruikt_op', { withTimezone: true }),
+    ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true }),
+  },
+  (t) => [
+    index('api_token_gebruiker_idx').on(t.gebruikerId),
+    foreignKey({ columns: [t.gebruikerId, t.gemeenteId], foreignColumns: [gebruiker.id, gebruiker.gemeenteId] }).onDelete('cascade'),
+  ],
+);
+
+/** Failed logins and reset requests per key (an account or an IP address), for progressive delays. */
+export const inlogpoging = pgTable(
+  'inlogpoging',
+  {
+    gemeenteId: gemeenteId(),
+    sleutel: text('sleutel').notNull(),
+    mislukt: integer('mislukt').notNull().default(0),
+    laatsteOp: timestamp('laatste_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.gemeenteId, t.sleutel] })],
+);
+
+/** The state of an OpenID Connect login between the redirect to the provider and its callback. */
+export const oidcLogin = pgTable('oidc_login', {
+  stateHash: text('state_hash').primaryKey(),
+  gemeenteId: gemeenteId(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  verlooptOp: timestamp('verloopt_op', { withTimezone: true }).notNull(),
+});
+
+export const auditSoortEnum = pgEnum('audit_soort', ['gegevens', 'beveiliging']);
+export type AuditSoort = (typeof auditSoortEnum.enumValues)[number];
+
+/**
+ * Who changed what, when, from what to what. Rows are only ever added. gebruiker_id has no foreign key on
+ * purpose: the log must outlive the account, so the name at the time is kept beside it.
+ */
+export const auditRegel = pgTable(
+  'audit_regel',
+  {
+    id: id(),
+    gemeenteId: gemeenteId(),
+    tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull().defaultNow(),
+    soort: auditSoortEnum('soort').notNull(),
+    actie: text('actie').notNull(),
+    gebruikerId: uuid('gebruiker_id'),
+    gebruikerNaam: text('gebruiker_naam'),
+    objectType: text('object_type'),
+    objectId: uuid('object_id'),
+    omschrijving: text('omschrijving'),
+    voor: jsonb('voor'),
+    na: jsonb('na'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_regel_gemeente_tijd_idx').on(t.gemeenteId, t.tijdstip),
+    index('audit_regel_object_idx').on(t.objectId),
+  ],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   actielijn,
@@ -31,7 +31,7 @@ export function listAmbities(db: Database, gemeenteId: string, visiedocumentId: 
   return db
     .select()
     .from(ambitie)
-    .where(and(eq(ambitie.gemeenteId, gemeenteId), eq(ambitie.visiedocumentId, visiedocumentId)))
+    .where(and(eq(ambitie.gemeenteId, gemeenteId), eq(ambitie.visiedocumentId, visiedocumentId), isNull(ambitie.gearchiveerdOp)))
     .orderBy(asc(ambitie.volgorde));
 }
 
@@ -39,7 +39,7 @@ export function listActielijnen(db: Database, gemeenteId: string, uitvoeringsage
   return db
     .select()
     .from(actielijn)
-    .where(and(eq(actielijn.gemeenteId, gemeenteId), eq(actielijn.uitvoeringsagendaId, uitvoeringsagendaId)))
+    .where(and(eq(actielijn.gemeenteId, gemeenteId), eq(actielijn.uitvoeringsagendaId, uitvoeringsagendaId), isNull(actielijn.gearchiveerdOp)))
     .orderBy(asc(actielijn.nummer));
 }
 
@@ -54,7 +54,7 @@ export async function listActielijnDetails(db: Database, gemeenteId: string, act
     db
       .select()
       .from(focusdoel)
-      .where(and(eq(focusdoel.gemeenteId, gemeenteId), inArray(focusdoel.actielijnId, actielijnIds)))
+      .where(and(eq(focusdoel.gemeenteId, gemeenteId), inArray(focusdoel.actielijnId, actielijnIds), isNull(focusdoel.gearchiveerdOp)))
       .orderBy(asc(focusdoel.positie)),
     db
       .select()
@@ -69,7 +69,13 @@ export async function listActielijnDetails(db: Database, gemeenteId: string, act
       : await db
           .select()
           .from(focusdoelSubpunt)
-          .where(and(eq(focusdoelSubpunt.gemeenteId, gemeenteId), inArray(focusdoelSubpunt.focusdoelId, focusdoelIds)))
+          .where(
+            and(
+              eq(focusdoelSubpunt.gemeenteId, gemeenteId),
+              inArray(focusdoelSubpunt.focusdoelId, focusdoelIds),
+              isNull(focusdoelSubpunt.gearchiveerdOp),
+            ),
+          )
           .orderBy(asc(focusdoelSubpunt.volgorde));
   return { ambitieLinks, focusdoelen, subpunten, betrokkenen };
 }
@@ -81,7 +87,7 @@ export async function listOab(db: Database, gemeenteId: string) {
     db
       .select()
       .from(oabAfspraak)
-      .where(eq(oabAfspraak.gemeenteId, gemeenteId))
+      .where(and(eq(oabAfspraak.gemeenteId, gemeenteId), isNull(oabAfspraak.gearchiveerdOp)))
       .orderBy(desc(oabAfspraak.jaar), asc(oabAfspraak.nummer)),
   ]);
   return { jaren, categorieen, afspraken };
