@@ -15,11 +15,31 @@ import { registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerTenant } from './plugins/tenant.js';
 import { PageCache } from './views/page-cache.js';
+import path from 'node:path';
+import { MailerPool } from './lib/mail/mailer-pool.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { AccountService } from './modules/auth/account.service.js';
+import { registerAccountPages } from './modules/auth/account.pages.js';
+import { registerAuthPages } from './modules/auth/auth.pages.js';
+import { LoginService } from './modules/auth/login.service.js';
+import { SessionService } from './modules/auth/session.service.js';
+import { registerBeheerPages } from './modules/beheer/beheer.pages.js';
+import { GebruikersService } from './modules/beheer/gebruikers.service.js';
+import { registerAuth } from './plugins/auth.js';
+import { AgendaEditService } from './modules/agenda/agenda-edit.service.js';
+import { registerAgendaEditPages } from './modules/agenda/agenda-edit.pages.js';
 
 export interface AppServices {
   gemeenten: GemeenteService;
   agenda: AgendaService;
   governance: GovernanceService;
+  sessions: SessionService;
+  login: LoginService;
+  accounts: AccountService;
+  gebruikers: GebruikersService;
+  audit: AuditService;
+  mailers: MailerPool;
+  agendaEdit: AgendaEditService;
 }
 
 declare module 'fastify' {
@@ -41,12 +61,25 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     bodyLimit: 1024 * 1024,
   });
 
+  const db = database.db;
+  const sessions = new SessionService(db, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS });
+  const mailers = new MailerPool({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxRoot: path.join(config.DATA_DIR, 'outbox') });
+  const accounts = new AccountService(db, sessions, mailers);
   const services: AppServices = {
-    gemeenten: new GemeenteService(database.db, { ttlMs: config.DATA_VERSION_TTL_MS, defaultSlug: config.DEFAULT_GEMEENTE }),
-    agenda: new AgendaService(database.db),
-    governance: new GovernanceService(database.db),
+    gemeenten: new GemeenteService(db, { ttlMs: config.DATA_VERSION_TTL_MS, defaultSlug: config.DEFAULT_GEMEENTE }),
+    agenda: new AgendaService(db),
+    governance: new GovernanceService(db),
+    sessions,
+    login: new LoginService(db, sessions),
+    accounts,
+    gebruikers: new GebruikersService(db, accounts, sessions),
+    audit: new AuditService(db),
+    mailers,
+    // A change made here is visible here at once; other instances see it within DATA_VERSION_TTL_MS.
+    agendaEdit: new AgendaEditService(db, () => services.gemeenten.invalidate()),
   };
   app.decorate('services', services);
+  app.addHook('onClose', () => mailers.close());
 
   const stylesheet = await buildStylesheet();
   const pages = new PageCache(stylesheet.href);
@@ -55,6 +88,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await app.register(formbody);
   registerErrorHandlers(app, stylesheet.href);
   registerTenant(app, services.gemeenten);
+  await registerAuth(app, { db, sessions });
   registerAssets(app, stylesheet);
   registerHealth(app, database);
 
@@ -62,6 +96,10 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerAgendaPages(app, deps);
   registerGovernancePages(app, deps);
   registerSitePages(app, deps);
+  registerAgendaEditPages(app, deps);
+  registerAuthPages(app, { ...deps, db, config, ssoLabel: undefined });
+  registerAccountPages(app, { ...deps, db });
+  registerBeheerPages(app, { ...deps, config });
   registerApi(app, { config, ...services });
 
   return app;

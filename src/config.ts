@@ -35,6 +35,24 @@ const envSchema = z.object({
   API_CONTACT_URL: z.url().default('https://lea-platform.example'),
   /** How long (ms) an instance trusts its cached data version before asking the database again. */
   DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Outgoing mail, e.g. smtps://user:password@smtp.example.nl:465. Unset: mail is written to DATA_DIR/outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('LEA-platform <noreply@lea-platform.example>'),
+  /** Minutes without activity after which a session ends, and hours after which it ends regardless. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** A first beheerder for an installation without one: e-mail, and optionally the password (else one is made up). */
+  INITIAL_ADMIN_EMAIL: z.email().optional(),
+  INITIAL_ADMIN_PASSWORD: z.string().min(12, 'minstens 12 tekens').optional(),
+  /** Single sign-on through the gemeente's own OpenID Connect provider; all three are needed to turn it on. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The name of the login button, e.g. "Inloggen met het gemeenteaccount". */
+  OIDC_LABEL: z.string().min(1).default('Inloggen met uw organisatieaccount'),
 });
 
 export type Config = Readonly<

@@ -15,6 +15,13 @@ async function main(): Promise<void> {
     builtAt = performance.now();
     await prepareDatabase(database, config, app.log);
     await app.listen({ port: config.PORT, host: config.HOST });
+    const { ensureFirstBeheerders, formatFirstLogins } = await import('./modules/beheer/first-beheerder.js');
+    const firstLogins = await ensureFirstBeheerders(database.db, app.services.gebruikers, config);
+    // Printed, not logged: log lines end up in log stores, and this password is for the person at the console.
+    if (firstLogins.length > 0) {
+      const base = config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${config.HOST}:${config.PORT}`;
+      process.stdout.write(formatFirstLogins(firstLogins, `${base}/inloggen`));
+    }
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -11,3 +11,10 @@ export function formatYears(start: string, end: string): string {
   const to = end.slice(0, 4);
   return from === to ? from : `${from} – ${to}`;
 }
+
+const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+/** "29 november 2026 om 21:56" in Dutch time, for logs and "last used". */
+export function formatDateTime(value: Date): string {
+  return dateTime.format(value);
+}

@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html';
 import { t } from '../i18n/index.js';
+import { heeftPermissie, type RolToewijzing } from '../modules/auth/permissions.js';
 
 export interface Crumb {
   href: string;
@@ -16,7 +17,49 @@ export interface LayoutProps {
   path: string;
   breadcrumbs: Crumb[];
   description?: string;
+  /** A page with an error summary: the title says so first, as screen readers read the title first. */
+  hasErrors?: boolean;
+  user?: { naam: string; rollen: RolToewijzing[] } | undefined;
+  csrf?: string | undefined;
   children: Children;
+}
+
+/** Log-in link for the public; for a logged-in user their name, their account, beheer and a log-out button. */
+function AccountArea(props: { user: LayoutProps['user']; csrf: string | undefined; path: string }): JSX.Element {
+  if (!props.user) {
+    const terug = props.path === '/' || props.path.startsWith('/inloggen') ? '' : `?terug=${encodeURIComponent(props.path)}`;
+    return (
+      <div class="lea-account">
+        <a class="utrecht-link lea-account__link" href={`/inloggen${terug}`} safe>
+          {t('nav.inloggen')}
+        </a>
+      </div>
+    );
+  }
+  const beheer = heeftPermissie(props.user.rollen, 'gebruikers.beheren') || heeftPermissie(props.user.rollen, 'audit.lezen');
+  return (
+    <div class="lea-account">
+      <span class="lea-account__naam" safe>
+        {t('nav.ingelogdAls', { naam: props.user.naam })}
+      </span>
+      <a class="utrecht-link lea-account__link" href="/account" aria-current={props.path.startsWith('/account') ? 'page' : undefined} safe>
+        {t('nav.account')}
+      </a>
+      {beheer ? (
+        <a class="utrecht-link lea-account__link" href="/beheer" aria-current={props.path.startsWith('/beheer') ? 'page' : undefined} safe>
+          {t('nav.beheer')}
+        </a>
+      ) : (
+        ''
+      )}
+      <form method="post" action="/uitloggen" class="lea-account__form">
+        <input type="hidden" name="_csrf" value={props.csrf ?? ''} />
+        <button class="utrecht-button utrecht-button--subtle lea-account__button" type="submit" safe>
+          {t('nav.uitloggen')}
+        </button>
+      </form>
+    </div>
+  );
 }
 
 const menu = [
@@ -39,7 +82,7 @@ export function Layout(props: LayoutProps): JSX.Element {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{`${props.title} – ${siteNaam}`}</title>
+          <title safe>{`${props.hasErrors ? t('form.titelFout') : ''}${props.title} – ${siteNaam}`}</title>
           {props.description ? <meta name="description" content={props.description} /> : ''}
           <link rel="stylesheet" href={props.stylesheet} />
         </head>
@@ -73,6 +116,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                   ))}
                 </ul>
               </nav>
+              <AccountArea user={props.user} csrf={props.csrf} path={props.path} />
             </div>
           </header>
           {props.breadcrumbs.length > 0 ? (

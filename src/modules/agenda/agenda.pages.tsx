@@ -12,11 +12,12 @@ export function registerAgendaPages(
   app: FastifyInstance,
   deps: { pages: PageCache; agenda: AgendaService; governance: GovernanceService },
 ): void {
-  app.get('/', (request, reply) =>
+  const publiek = { config: { permission: 'publiek' as const } };
+  app.get('/', publiek, (request, reply) =>
     deps.pages.send(request, reply, async (ctx) => <HomePage ctx={ctx} agenda={await deps.agenda.get(request.gemeente)} />),
   );
 
-  app.get<{ Params: { nummer: string } }>('/actielijnen/:nummer', (request, reply) =>
+  app.get<{ Params: { nummer: string } }>('/actielijnen/:nummer', publiek, (request, reply) =>
     deps.pages.send(request, reply, async (ctx) => {
       const agenda = await deps.agenda.get(request.gemeente);
       const nummer = /^[1-9]\d{0,3}$/.test(request.params.nummer) ? Number(request.params.nummer) : NaN;
@@ -31,7 +32,7 @@ export function registerAgendaPages(
     }),
   );
 
-  app.get('/oab-afspraken', (request, reply) =>
+  app.get('/oab-afspraken', publiek, (request, reply) =>
     deps.pages.send(request, reply, async (ctx) => <OabPage ctx={ctx} agenda={await deps.agenda.get(request.gemeente)} />),
   );
 }

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { gemeente } from '../../db/schema.js';
 
@@ -23,4 +23,12 @@ export function listGemeenten(db: Database): Promise<GemeenteRow[]> {
     })
     .from(gemeente)
     .orderBy(asc(gemeente.naam));
+}
+
+/** Raises the gemeente's data version, so every cache of its pages and API answers is renewed. */
+export async function bumpDataVersie(db: Database, gemeenteId: string): Promise<void> {
+  await db
+    .update(gemeente)
+    .set({ dataVersie: sql`${gemeente.dataVersie} + 1`, gewijzigdOp: new Date() })
+    .where(eq(gemeente.id, gemeenteId));
 }

@@ -9,7 +9,8 @@ export function registerGovernancePages(
   app: FastifyInstance,
   deps: { pages: PageCache; agenda: AgendaService; governance: GovernanceService },
 ): void {
-  app.get('/stuurgroep', (request, reply) =>
+  const publiek = { config: { permission: 'publiek' as const } };
+  app.get('/stuurgroep', publiek, (request, reply) =>
     deps.pages.send(request, reply, async (ctx) => {
       const [governance, agenda] = await Promise.all([deps.governance.get(request.gemeente), deps.agenda.get(request.gemeente)]);
       return (
@@ -23,7 +24,7 @@ export function registerGovernancePages(
     }),
   );
 
-  app.get('/structuur', (request, reply) =>
+  app.get('/structuur', publiek, (request, reply) =>
     deps.pages.send(request, reply, async (ctx) => <StructuurPage ctx={ctx} governance={await deps.governance.get(request.gemeente)} />),
   );
 }

@@ -1,0 +1,393 @@
+import { t } from '../../i18n/index.js';
+import { formatDateTime } from '../../lib/dates.js';
+import type { OutboxEntry } from '../../lib/mail/outbox.js';
+import type { AuditRegel } from '../audit/audit.repository.js';
+import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
+import { Layout, type Crumb } from '../../views/layout.js';
+import type { PageContext } from '../../views/page-context.js';
+import type { GebruikerMetRollen } from './gebruikers.service.js';
+
+const beheerCrumb: Crumb = { href: '/beheer', label: t('beheer.titel') };
+
+export function BeheerPage(props: { ctx: PageContext; mag: { gebruikers: boolean; audit: boolean; outbox: boolean }; transport: string }): JSX.Element {
+  return (
+    <Layout {...props.ctx} title={t('beheer.titel')} breadcrumbs={[beheerCrumb]}>
+      <h1 class="utrecht-heading-1" safe>
+        {t('beheer.titel')}
+      </h1>
+      <ul class="utrecht-unordered-list">
+        {props.mag.gebruikers ? (
+          <li>
+            <a class="utrecht-link" href="/beheer/gebruikers" safe>
+              {t('beheer.gebruikers')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {props.mag.audit ? (
+          <li>
+            <a class="utrecht-link" href="/beheer/audit" safe>
+              {t('beheer.audit')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {props.mag.outbox ? (
+          <li>
+            <a class="utrecht-link" href="/beheer/outbox" safe>
+              {t('beheer.outbox')}
+            </a>{' '}
+            <span safe>{props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxBestanden')}</span>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </Layout>
+  );
+}
+
+function rolLabel(rol: { rol: string; gremiumId: string | null }, tafels: { id: string; naam: string }[]): string {
+  const label = t(`rol.${rol.rol as 'beheerder'}`);
+  const tafel = rol.gremiumId ? tafels.find((g) => g.id === rol.gremiumId) : undefined;
+  return tafel ? `${label} (${tafel.naam})` : label;
+}
+
+export function GebruikersPage(props: { ctx: PageContext; gebruikers: GebruikerMetRollen[]; tafels: { id: string; naam: string }[]; notice?: string | undefined }): JSX.Element {
+  return (
+    <Layout {...props.ctx} title={t('beheer.gebruikers')} breadcrumbs={[beheerCrumb, { href: '/beheer/gebruikers', label: t('beheer.gebruikers') }]}>
+      <Notice text={props.notice} />
+      <h1 class="utrecht-heading-1" safe>
+        {t('beheer.gebruikers')}
+      </h1>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-button utrecht-button--primary-action" href="/beheer/gebruikers/nieuw" safe>
+          {t('beheer.uitnodigen')}
+        </a>
+      </p>
+      <div class="lea-table-scroll" role="region" aria-label={t('beheer.gebruikers')} tabindex="0">
+        <table class="utrecht-table utrecht-table--html-table">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.naam')}</th>
+              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.email')}</th>
+              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.rollen')}</th>
+              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.status')}</th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {props.gebruikers.map((g) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell">
+                  <a class="utrecht-link" href={`/beheer/gebruikers/${g.id}`} safe>
+                    {g.naam}
+                  </a>
+                </td>
+                <td class="utrecht-table__cell" safe>{g.email}</td>
+                <td class="utrecht-table__cell" safe>{g.rollen.map((r) => rolLabel(r, props.tafels)).join(', ') || '–'}</td>
+                <td class="utrecht-table__cell" safe>{t(`status.${g.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export const gewoneRollen = ['beheerder', 'procesmanager', 'stuurgroeplid', 'platformlid', 'data-beheerder'] as const;
+
+function RolFields(props: { form: FormState; tafels: { id: string; naam: string }[] }): JSX.Element {
+  return (
+    <>
+      <CheckboxGroup
+        name="rollen"
+        label={t('veld.rollen')}
+        hint={t('beheer.rollenHint')}
+        form={props.form}
+        options={gewoneRollen.map((rol) => ({ value: rol, label: t(`rol.${rol}`) }))}
+      />
+      <SelectField
+        name="tafel"
+        label={t('beheer.voorzitterVan')}
+        hint={t('beheer.voorzitterHint')}
+        form={props.form}
+        options={[{ value: '', label: t('beheer.geenTafel') }, ...props.tafels.map((g) => ({ value: g.id, label: g.naam }))]}
+      />
+    </>
+  );
+}
+
+export function InvitePage(props: { ctx: PageContext; form: FormState; tafels: { id: string; naam: string }[] }): JSX.Element {
+  return (
+    <Layout
+      {...props.ctx}
+      title={t('beheer.uitnodigen')}
+      breadcrumbs={[beheerCrumb, { href: '/beheer/gebruikers', label: t('beheer.gebruikers') }, { href: '/beheer/gebruikers/nieuw', label: t('beheer.uitnodigen') }]}
+      hasErrors={Object.keys(props.form.errors).length > 0}
+    >
+      <ErrorSummary errors={props.form.errors} />
+      <h1 class="utrecht-heading-1" safe>
+        {t('beheer.uitnodigen')}
+      </h1>
+      <p class="utrecht-paragraph" safe>
+        {t('beheer.uitnodigenIntro')}
+      </p>
+      <PostForm action="/beheer/gebruikers/nieuw" csrf={props.ctx.csrf ?? ''}>
+        <TextField name="naam" label={t('veld.naam')} form={props.form} autocomplete="off" required />
+        <TextField name="email" type="email" label={t('veld.email')} form={props.form} autocomplete="off" spellcheck={false} required />
+        <RolFields form={props.form} tafels={props.tafels} />
+        <div class="lea-form__actions">
+          <SubmitButton label={t('beheer.uitnodigingVersturen')} />
+          <a class="utrecht-link" href="/beheer/gebruikers" safe>
+            {t('form.annuleren')}
+          </a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+}
+
+export function GebruikerPage(props: {
+  ctx: PageContext;
+  gebruiker: GebruikerMetRollen;
+  form: FormState;
+  tafels: { id: string; naam: string }[];
+  notice?: string | undefined;
+}): JSX.Element {
+  const g = props.gebruiker;
+  return (
+    <Layout
+      {...props.ctx}
+      title={g.naam}
+      breadcrumbs={[beheerCrumb, { href: '/beheer/gebruikers', label: t('beheer.gebruikers') }, { href: `/beheer/gebruikers/${g.id}`, label: g.naam }]}
+      hasErrors={Object.keys(props.form.errors).length > 0}
+    >
+      <ErrorSummary errors={props.form.errors} />
+      <Notice text={props.notice} />
+      <h1 class="utrecht-heading-1" safe>
+        {g.naam}
+      </h1>
+      <dl class="lea-facts">
+        <dt safe>{t('veld.email')}</dt>
+        <dd safe>{g.email}</dd>
+        <dt safe>{t('veld.status')}</dt>
+        <dd safe>{t(`status.${g.status}`)}</dd>
+        <dt safe>{t('beheer.laatstIngelogd')}</dt>
+        <dd safe>{g.laatstIngelogdOp ? formatDateTime(g.laatstIngelogdOp) : t('account.nooit')}</dd>
+        <dt safe>{t('account.tweestaps')}</dt>
+        <dd safe>{g.totpActiefSinds ? t('beheer.tweestapsAan') : t('beheer.tweestapsUit')}</dd>
+      </dl>
+      {g.status === 'uitgenodigd' ? (
+        <PostForm action={`/beheer/gebruikers/${g.id}/uitnodiging`} csrf={props.ctx.csrf ?? ''}>
+          <SubmitButton label={t('beheer.opnieuwUitnodigen')} variant="secondary" />
+        </PostForm>
+      ) : (
+        ''
+      )}
+      <h2 class="utrecht-heading-2" safe>
+        {t('beheer.rollenEnStatus')}
+      </h2>
+      <PostForm action={`/beheer/gebruikers/${g.id}`} csrf={props.ctx.csrf ?? ''}>
+        <Hidden name="versie" value={props.form.values.versie ?? String(g.versie)} />
+        <RolFields form={props.form} tafels={props.tafels} />
+        <SelectField
+          name="status"
+          label={t('veld.status')}
+          form={props.form}
+          options={[
+            { value: 'actief', label: g.status === 'uitgenodigd' ? t('status.uitgenodigd') : t('status.actief') },
+            { value: 'geblokkeerd', label: t('status.geblokkeerd') },
+          ]}
+        />
+        <div class="lea-form__actions">
+          <SubmitButton label={t('form.opslaan')} />
+          <a class="utrecht-link" href="/beheer/gebruikers" safe>
+            {t('form.annuleren')}
+          </a>
+        </div>
+      </PostForm>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/beheer/audit?object=${g.id}`} safe>
+          {t('historie.bekijk')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** One audit line as a table row; before and after in a disclosure that works without JavaScript. */
+export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.Element {
+  if (props.regels.length === 0) {
+    return (
+      <p class="utrecht-paragraph" safe>
+        {t('audit.leeg')}
+      </p>
+    );
+  }
+  return (
+    <div class="lea-table-scroll" role="region" aria-label={props.label} tabindex="0">
+      <table class="utrecht-table utrecht-table--html-table">
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.tijdstip')}</th>
+            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.wie')}</th>
+            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.actie')}</th>
+            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.wat')}</th>
+            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.regels.map((r) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell" safe>{formatDateTime(r.tijdstip)}</td>
+              <td class="utrecht-table__cell" safe>{r.gebruikerNaam ?? t('audit.onbekend')}{r.ip ? ` (${r.ip})` : ''}</td>
+              <td class="utrecht-table__cell" safe>{r.actie}</td>
+              <td class="utrecht-table__cell" safe>{[r.objectType, r.omschrijving].filter(Boolean).join(': ')}</td>
+              <td class="utrecht-table__cell">
+                {r.voor || r.na ? (
+                  <details>
+                    <summary safe>{t('audit.voorEnNa')}</summary>
+                    <div class="lea-diff">
+                      <div class="lea-diff__kolom">
+                        <h3 class="utrecht-heading-3" safe>{t('audit.voor')}</h3>
+                        <pre class="lea-pre" safe>{r.voor ? JSON.stringify(r.voor, null, 2) : '–'}</pre>
+                      </div>
+                      <div class="lea-diff__kolom">
+                        <h3 class="utrecht-heading-3" safe>{t('audit.na')}</h3>
+                        <pre class="lea-pre" safe>{r.na ? JSON.stringify(r.na, null, 2) : '–'}</pre>
+                      </div>
+                    </div>
+                  </details>
+                ) : (
+                  ''
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AuditPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  regels: AuditRegel[];
+  totaal: number;
+  pagina: number;
+  perPagina: number;
+  keuzes: { acties: string[]; objectTypes: string[] };
+  query: string;
+}): JSX.Element {
+  const laatste = Math.max(1, Math.ceil(props.totaal / props.perPagina));
+  const link = (pagina: number) => `/beheer/audit?${props.query}${props.query ? '&' : ''}pagina=${pagina}`;
+  return (
+    <Layout {...props.ctx} title={t('beheer.audit')} breadcrumbs={[beheerCrumb, { href: '/beheer/audit', label: t('beheer.audit') }]} hasErrors={Object.keys(props.form.errors).length > 0}>
+      <ErrorSummary errors={props.form.errors} />
+      <h1 class="utrecht-heading-1" safe>
+        {t('beheer.audit')}
+      </h1>
+      <form method="get" action="/beheer/audit" class="lea-filter" aria-label={t('audit.filter')}>
+        <SelectField
+          name="soort"
+          label={t('audit.soort')}
+          form={props.form}
+          options={[
+            { value: '', label: t('audit.alles') },
+            { value: 'gegevens', label: t('audit.gegevens') },
+            { value: 'beveiliging', label: t('audit.beveiliging') },
+          ]}
+        />
+        <SelectField name="actie" label={t('audit.actie')} form={props.form} options={[{ value: '', label: t('audit.alles') }, ...props.keuzes.acties.map((a) => ({ value: a, label: a }))]} />
+        <SelectField
+          name="type"
+          label={t('audit.objecttype')}
+          form={props.form}
+          options={[{ value: '', label: t('audit.alles') }, ...props.keuzes.objectTypes.map((a) => ({ value: a, label: a }))]}
+        />
+        <TextField name="van" label={t('audit.van')} hint={t('audit.datumHint')} form={props.form} />
+        <TextField name="tot" label={t('audit.tot')} hint={t('audit.datumHint')} form={props.form} />
+        {props.form.values.object ? <Hidden name="object" value={props.form.values.object} /> : ''}
+        <div class="lea-form__actions">
+          <SubmitButton label={t('audit.filteren')} variant="secondary" />
+        </div>
+      </form>
+      <p class="utrecht-paragraph" role="status" safe>
+        {t('audit.aantal', { aantal: props.totaal, pagina: props.pagina, van: laatste })}
+      </p>
+      <AuditTable regels={props.regels} label={t('beheer.audit')} />
+      <nav aria-label={t('audit.paginas')} class="lea-pager">
+        {props.pagina > 1 ? (
+          <a class="utrecht-link" href={link(props.pagina - 1)} safe>
+            {t('audit.vorige')}
+          </a>
+        ) : (
+          ''
+        )}{' '}
+        {props.pagina < laatste ? (
+          <a class="utrecht-link" href={link(props.pagina + 1)} safe>
+            {t('audit.volgende')}
+          </a>
+        ) : (
+          ''
+        )}
+      </nav>
+    </Layout>
+  );
+}
+
+export function OutboxPage(props: { ctx: PageContext; entries: OutboxEntry[]; transport: string }): JSX.Element {
+  return (
+    <Layout {...props.ctx} title={t('beheer.outbox')} breadcrumbs={[beheerCrumb, { href: '/beheer/outbox', label: t('beheer.outbox') }]}>
+      <h1 class="utrecht-heading-1" safe>
+        {t('beheer.outbox')}
+      </h1>
+      <p class="utrecht-paragraph" safe>
+        {props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxIntro')}
+      </p>
+      {props.entries.length === 0 ? (
+        <p class="utrecht-paragraph" safe>
+          {t('beheer.outboxLeeg')}
+        </p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {props.entries.map((e) => (
+            <li>
+              <a class="utrecht-link" href={`/beheer/outbox/${e.id}`} safe>
+                {`${formatDateTime(e.date)} – ${e.to} – ${e.subject}`}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxEntry & { text: string } }): JSX.Element {
+  const m = props.message;
+  return (
+    <Layout
+      {...props.ctx}
+      title={m.subject}
+      breadcrumbs={[beheerCrumb, { href: '/beheer/outbox', label: t('beheer.outbox') }, { href: `/beheer/outbox/${m.id}`, label: m.subject }]}
+    >
+      <h1 class="utrecht-heading-1" safe>
+        {m.subject}
+      </h1>
+      <dl class="lea-facts">
+        <dt safe>{t('mail.aan')}</dt>
+        <dd safe>{m.to}</dd>
+        <dt safe>{t('mail.datum')}</dt>
+        <dd safe>{formatDateTime(m.date)}</dd>
+      </dl>
+      <pre class="lea-pre lea-mail" safe>
+        {m.text}
+      </pre>
+    </Layout>
+  );
+}
