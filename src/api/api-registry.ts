@@ -12,6 +12,7 @@ import { ValidationError } from '../lib/errors.js';
 import { findByIdOr404 } from '../lib/find.js';
 import { prepareBody, sendPrepared, type PreparedBody } from '../lib/http-cache.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
+import type { Permissie } from '../modules/auth/permissions.js';
 
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
@@ -62,7 +63,29 @@ export interface ApiCollectionSpec<R extends z.ZodType<{ id: string }>, Q extend
   item: OperationText & { notFound: (id: string) => string };
 }
 
+/** A state-changing operation: authenticated with a personal API token, checked against the permission table. */
+export interface ApiWriteSpec<P extends AnyObject, B extends AnyObject, R extends z.ZodType> {
+  method: 'post' | 'patch' | 'delete';
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  tag: string;
+  permission: Permissie;
+  params?: P;
+  body?: B;
+  /** A registered schema; absent for 204 No Content. */
+  response?: R;
+  status: 200 | 201 | 204;
+  responseDescription: string;
+  handler: (request: FastifyRequest, reply: FastifyReply, input: { params: z.infer<P>; body: z.infer<B> }) => Promise<z.infer<R> | void>;
+}
+
 interface RegisteredRoute {
+  method?: 'get' | 'post' | 'patch' | 'delete';
+  permission?: Permissie;
+  body?: AnyObject;
+  status?: number;
   path: string;
   operationId: string;
   summary: string;
@@ -70,7 +93,7 @@ interface RegisteredRoute {
   tag: string;
   params?: AnyObject;
   query?: AnyObject;
-  response: z.ZodType;
+  response?: z.ZodType | undefined;
   responseDescription: string;
 }
 
@@ -83,7 +106,7 @@ export class ApiRegistry {
   get<P extends AnyObject, Q extends AnyObject, R extends z.ZodType>(spec: ApiRouteSpec<P, Q, R>): void {
     this.routes.push(spec);
     const fastifyPath = API_PREFIX + spec.path.replace(/\{(\w+)\}/g, ':$1');
-    this.app.get(fastifyPath, async (request: FastifyRequest, reply: FastifyReply) => {
+    this.app.get(fastifyPath, { config: { permission: 'publiek' } }, async (request: FastifyRequest, reply: FastifyReply) => {
       const params = parseInput(spec.params, request.params, 'path') as z.infer<P>;
       const query = parseInput(spec.query, request.query, 'query') as z.infer<Q>;
       const gemeente = request.gemeente;
@@ -91,6 +114,25 @@ export class ApiRegistry {
         prepareBody(JSON.stringify(await spec.handler(request, { params, query })), 'application/json; charset=utf-8'),
       );
       return sendPrepared(request, reply, prepared);
+    });
+  }
+
+  /** Declares a POST, PATCH or DELETE route; the body is checked with zod, errors become problem+json. */
+  write<P extends AnyObject, B extends AnyObject, R extends z.ZodType>(spec: ApiWriteSpec<P, B, R>): void {
+    this.routes.push(spec);
+    const fastifyPath = API_PREFIX + spec.path.replace(/\{(\w+)\}/g, ':$1');
+    this.app.route({
+      method: spec.method.toUpperCase() as 'POST' | 'PATCH' | 'DELETE',
+      url: fastifyPath,
+      config: { permission: spec.permission },
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const params = parseInput(spec.params, request.params, 'path') as z.infer<P>;
+        const body = parseInput(spec.body, request.body, 'body') as z.infer<B>;
+        const result = await spec.handler(request, reply, { params, body });
+        reply.header('Cache-Control', 'no-store');
+        if (spec.status === 204) return reply.code(204).send();
+        return reply.code(spec.status).type('application/json; charset=utf-8').send(JSON.stringify(result));
+      },
     });
   }
 
@@ -134,24 +176,37 @@ export class ApiRegistry {
 
     const paths: Record<string, Record<string, unknown>> = {};
     for (const route of this.routes) {
+      const method = route.method ?? 'get';
       const parameters = [...toParameters(route.params, 'path'), ...toParameters(route.query, 'query')];
+      const status = String(route.status ?? 200);
       const responses: Record<string, unknown> = {
-        '200': {
+        [status]: {
           description: route.responseDescription,
           headers: { 'API-Version': { $ref: '#/components/headers/API-Version' } },
-          content: { 'application/json': { schema: responseSchema(route.response) } },
+          ...(route.response ? { content: { 'application/json': { schema: responseSchema(route.response) } } } : {}),
         },
       };
-      if (parameters.length > 0) responses['400'] = { $ref: '#/components/responses/OngeldigeInvoer' };
+      if (parameters.length > 0 || route.body) responses['400'] = { $ref: '#/components/responses/OngeldigeInvoer' };
+      if (method !== 'get') {
+        responses['401'] = { $ref: '#/components/responses/NietIngelogd' };
+        responses['403'] = { $ref: '#/components/responses/GeenToegang' };
+      }
       if (route.params) responses['404'] = { $ref: '#/components/responses/NietGevonden' };
+      if (method === 'patch' || method === 'delete') responses['409'] = { $ref: '#/components/responses/Conflict' };
       responses['500'] = { $ref: '#/components/responses/Serverfout' };
+      const requestBody = route.body
+        ? { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { target: 'openapi-3.0', io: 'input' }) } } }
+        : undefined;
       paths[route.path] = {
-        get: {
+        ...paths[route.path],
+        [method]: {
           operationId: route.operationId,
           summary: route.summary,
           description: route.description,
           tags: [route.tag],
           ...(parameters.length > 0 ? { parameters } : {}),
+          ...(requestBody ? { requestBody } : {}),
+          ...(method !== 'get' ? { security: [{ apiToken: [] }] } : {}),
           responses,
         },
       };
@@ -182,7 +237,17 @@ export class ApiRegistry {
             schema: { type: 'string', example: API_VERSION },
           },
         },
+        securitySchemes: {
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Een persoonlijk API-token (begint met lea_), te maken op de pagina Mijn account. Alleen nodig om te wijzigen.',
+          },
+        },
         responses: {
+          NietIngelogd: problemResponse('Er is geen geldig API-token meegestuurd.'),
+          GeenToegang: problemResponse('Het token hoort bij een gebruiker zonder de rol die dit mag.'),
+          Conflict: problemResponse('Iemand anders heeft het gegeven intussen gewijzigd; haal de nieuwste versie op en probeer opnieuw.'),
           OngeldigeInvoer: problemResponse('De vraag bevat een ongeldige waarde.'),
           NietGevonden: problemResponse('Het gevraagde bestaat niet.'),
           Serverfout: problemResponse('Er ging aan de kant van de server iets mis.'),
@@ -192,7 +257,7 @@ export class ApiRegistry {
   }
 }
 
-function parseInput(schema: AnyObject | undefined, value: unknown, where: 'path' | 'query'): unknown {
+function parseInput(schema: AnyObject | undefined, value: unknown, where: 'path' | 'query' | 'body'): unknown {
   if (!schema) return {};
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { AgendaService } from '../modules/agenda/agenda.service.js';
 import { registerAgendaApi } from '../modules/agenda/agenda.api.js';
+import { registerAgendaEditApi } from '../modules/agenda/agenda-edit.api.js';
+import type { AgendaEditService } from '../modules/agenda/agenda-edit.service.js';
 import type { GovernanceService } from '../modules/governance/governance.service.js';
 import { registerGovernanceApi } from '../modules/governance/governance.api.js';
 import { API_PREFIX, API_VERSION, ApiRegistry } from './api-registry.js';
@@ -9,12 +11,12 @@ import { API_PREFIX, API_VERSION, ApiRegistry } from './api-registry.js';
 /** Mounts /api/v1: every resource, the OpenAPI document, and the API-Version header on every answer. */
 export function registerApi(
   app: FastifyInstance,
-  deps: { config: Config; agenda: AgendaService; governance: GovernanceService },
+  deps: { config: Config; agenda: AgendaService; governance: GovernanceService; agendaEdit: AgendaEditService },
 ): void {
   app.addHook('onSend', async (request, reply) => {
     if (request.url !== API_PREFIX && !request.url.startsWith(`${API_PREFIX}/`)) return;
     reply.header('API-Version', API_VERSION);
-    // The API is public, read-only open data: any web page may read it (no cookies are involved).
+    // Reading is public open data: any web page may read it. Writing needs a personal token, never a cookie.
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Access-Control-Expose-Headers', 'API-Version, ETag');
     reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
@@ -22,6 +24,7 @@ export function registerApi(
 
   const api = new ApiRegistry(app);
   registerAgendaApi(api, deps.agenda);
+  registerAgendaEditApi(api, deps.agendaEdit);
   registerGovernanceApi(api, deps.governance);
 
   const document = JSON.stringify(

@@ -23,3 +23,14 @@ export class ValidationError extends HttpError {
     super(400, 'Ongeldige invoer', detail);
   }
 }
+
+/** A save based on an older version than the one stored: refused, never silently overwritten. */
+export class ConflictError extends HttpError {
+  constructor(
+    detail: string,
+    /** The record as it is stored now, so the user can compare. */
+    readonly current: unknown,
+  ) {
+    super(409, 'Conflict', detail);
+  }
+}

@@ -6,3 +6,10 @@ export function findByIdOr404<T extends { id: string }>(items: readonly T[], id:
   if (!found) throw new NotFoundError(message);
   return found;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path parameter can be an id at all; anything else is simply not found, without asking the database. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -21,6 +21,7 @@ function toFocusdoel(fd: Focusdoel): z.infer<typeof FocusdoelSchema> {
     positie: fd.positie,
     tekst: fd.tekst,
     subpunten: fd.subpunten.map(({ volgorde, tekst }) => ({ volgorde, tekst })),
+    versie: fd.versie,
   };
 }
 
@@ -37,6 +38,7 @@ function toActielijn(al: Actielijn, agenda: Agenda): z.infer<typeof ActielijnSch
     }),
     focusdoelen: al.focusdoelen.map(toFocusdoel),
     betrokkenen: al.betrokkenen.map(({ naam, gremiumId, organisatieId }) => ({ naam, gremiumId, organisatieId })),
+    versie: al.versie,
   };
 }
 

@@ -24,6 +24,7 @@ export const FocusdoelSchema = z.object({
   positie: z.int().min(1).max(2).describe('Plaats binnen de actielijn; een actielijn heeft er hoogstens twee.'),
   tekst: z.string(),
   subpunten: z.array(SubpuntSchema),
+  versie: z.int().min(1).describe('Versie van het gegeven; stuur deze mee bij een wijziging. Is de opgeslagen versie intussen hoger, dan weigert de API de wijziging (409).'),
 });
 apiSchemas.add(FocusdoelSchema, { id: 'Focusdoel', description: 'Een concreet doel van een actielijn voor de periode.' });
 
@@ -43,6 +44,7 @@ export const ActielijnSchema = z.object({
   ambities: z.array(AmbitieVerwijzingSchema),
   focusdoelen: z.array(FocusdoelSchema),
   betrokkenen: z.array(BetrokkeneSchema),
+  versie: z.int().min(1).describe('Versie van het gegeven; stuur deze mee bij een wijziging. Is de opgeslagen versie intussen hoger, dan weigert de API de wijziging (409).'),
 });
 apiSchemas.add(ActielijnSchema, { id: 'Actielijn', description: 'Een van de actielijnen van de uitvoeringsagenda.' });
 

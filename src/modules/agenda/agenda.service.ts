@@ -18,6 +18,7 @@ export interface Focusdoel {
   positie: number;
   tekst: string;
   subpunten: { id: string; volgorde: number; tekst: string }[];
+  versie: number;
 }
 
 export interface Betrokkene {
@@ -35,6 +36,7 @@ export interface Actielijn {
   beleidsthema: string;
   ambitieIds: string[];
   focusdoelen: Focusdoel[];
+  versie: number;
   betrokkenen: Betrokkene[];
 }
 
@@ -161,6 +163,7 @@ export class AgendaService {
         titel: row.titel,
         kernwoord: row.kernwoord,
         beleidsthema: row.beleidsthema,
+        versie: row.versie,
         ambitieIds: details.ambitieLinks.filter((link) => link.actielijnId === row.id).map((link) => link.ambitieId),
         focusdoelen: details.focusdoelen
           .filter((fd) => fd.actielijnId === row.id)
@@ -172,6 +175,7 @@ export class AgendaService {
             subpunten: details.subpunten
               .filter((sp) => sp.focusdoelId === fd.id)
               .map(({ id, volgorde, tekst }) => ({ id, volgorde, tekst })),
+            versie: fd.versie,
           })),
         betrokkenen: details.betrokkenen
           .filter((b) => b.actielijnId === row.id)

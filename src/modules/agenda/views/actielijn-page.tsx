@@ -1,3 +1,4 @@
+import { heeftPermissie } from '../../auth/permissions.js';
 import { t } from '../../../i18n/index.js';
 import { formatYears } from '../../../lib/dates.js';
 import { Layout, Section } from '../../../views/layout.js';
@@ -40,6 +41,15 @@ export function ActielijnPage(props: {
         </span>{' '}
         <ActielijnTitel titel={al.titel} kernwoord={al.kernwoord} />
       </h1>
+      {heeftPermissie(props.ctx.user?.rollen, 'agenda.bewerken') ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/actielijnen/${al.nummer}/bewerken`} safe>
+            {t('bewerken.actielijn.titel', { nummer: al.nummer })}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
 
       <dl class="lea-facts">
         <div class="lea-facts__item">
