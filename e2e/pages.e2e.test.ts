@@ -21,6 +21,8 @@ const pages = [
   '/stuurgroep',
   '/structuur',
   '/toegankelijkheid',
+  '/inloggen',
+  '/wachtwoord-vergeten',
   '/deze-pagina-bestaat-niet',
 ];
 

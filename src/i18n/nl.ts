@@ -293,6 +293,7 @@ export const nl = {
   'bewerken.kort': 'Bewerken',
   'bewerken.knop': 'Bewerken',
   'bewerken.historie': 'Geschiedenis',
+  'bewerken.historieTabel': 'Tabel met de geschiedenis',
   'bewerken.archiveren': 'Archiveren',
   'bewerken.gearchiveerd': 'Het focusdoel is gearchiveerd. Het staat niet meer op de agenda, maar blijft in de geschiedenis.',
   'bewerken.versieOngeldig': 'Het formulier mist de versie. Laad de pagina opnieuw.',

@@ -19,7 +19,7 @@ import {
 import { auditRegel, gebruiker, sessie } from '../../db/schema.js';
 import { t } from '../../i18n/index.js';
 import { listOutbox, readOutboxMessage } from '../../lib/mail/outbox.js';
-import { findGebruikerById, listRollen, replaceHerstelcodes } from './auth.repository.js';
+import { claimTotpStep, findGebruikerById, listRollen, replaceHerstelcodes } from './auth.repository.js';
 import { generateRecoveryCodes, hashRecoveryCode } from './security/recovery-codes.js';
 import { currentTotpCode } from './security/totp.js';
 
@@ -395,6 +395,15 @@ describe('tweestapsverificatie', () => {
     const replay = await second.submit('/inloggen/code', { code });
     expect(replay.statusCode).toBe(400);
     await expectAnonymous(second);
+  });
+
+  it('lets the database take each code step once, so two racing requests cannot both use one code', async () => {
+    const user = await newUser({ totp: true });
+    const step = Math.floor(Date.now() / 30_000);
+    expect(await claimTotpStep(db(), gemeente, user.id, step)).toBe(true);
+    expect(await claimTotpStep(db(), gemeente, user.id, step)).toBe(false);
+    expect(await claimTotpStep(db(), gemeente, user.id, step - 1)).toBe(false);
+    expect(await claimTotpStep(db(), gemeente, user.id, step + 1)).toBe(true);
   });
 
   it('takes a recovery code once, not twice', async () => {

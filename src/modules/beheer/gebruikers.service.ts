@@ -104,7 +104,7 @@ export class GebruikersService {
       const rollenBefore = await listRollen(tx, gemeenteId, id);
       const wasBeheerder = before.status === 'actief' && rollenBefore.some((r) => r.rol === 'beheerder');
       const blijftBeheerder = input.status === 'actief' && input.rollen.some((r) => r.rol === 'beheerder');
-      if (false) return 'laatste-beheerder' as const;
+      if (wasBeheerder && !blijftBeheerder && !(await this.otherActiveBeheerder(tx, gemeenteId, id))) return 'laatste-beheerder' as const;
       const status: GebruikerStatus = before.status === 'uitgenodigd' && input.status === 'actief' ? 'uitgenodigd' : input.status;
       await updateGebruiker(tx, gemeenteId, id, { status });
       await replaceRollen(tx, gemeenteId, id, input.rollen);

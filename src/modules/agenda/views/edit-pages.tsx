@@ -19,7 +19,7 @@ function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
       <h2 class="utrecht-heading-2" id="historie" safe>
         {t('bewerken.historie')}
       </h2>
-      <AuditTable regels={props.regels} label={t('bewerken.historie')} />
+      <AuditTable regels={props.regels} label={t('bewerken.historieTabel')} />
     </section>
   );
 }

@@ -1,0 +1,150 @@
+/**
+ * The issue's walk-through in a real Chromium: a beheerder invites a procesmanager, who accepts by the e-mailed
+ * link, sets up the authenticator app, edits an actielijn and sees the change and its history; then two
+ * browsers edit one focusdoel and the second gets the conflict page without losing what it typed. Every page on
+ * the way passes axe.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentTotpCode } from '../src/modules/auth/security/totp.js';
+import { createUser, gemeenteId, nextTotpCode, rol, type TestUser } from '../test/helpers/session.js';
+import { chromiumArgs, chromiumPath } from './helpers/browser.js';
+import { startApp, type RunningApp } from './helpers/server.js';
+
+let app: RunningApp;
+let browser: Browser;
+let beheerder: TestUser;
+
+beforeAll(async () => {
+  app = await startApp({ DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'lea-e2e-')) });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  beheerder = await createUser(app, await gemeenteId(app), { email: 'beheer@e2e.example', naam: 'Bea Beheerder', rollen: [rol('beheerder')], totp: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), page.url()).toEqual([]);
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+const PASSWORD = 'rode-tulpen-in-het-stadspark';
+let procesmanagerSecret = '';
+
+describe('invite, accept, two-factor, edit', () => {
+  it('runs from the invitation to an edited actielijn with its audit entry', async () => {
+    const admin = await newPage();
+    await admin.goto(`${app.baseUrl}/inloggen`);
+    await admin.getByLabel('E-mailadres').fill(beheerder.email);
+    await admin.getByLabel('Wachtwoord').fill(beheerder.wachtwoord);
+    await admin.getByRole('button', { name: 'Inloggen' }).click();
+    await admin.waitForURL(/\/inloggen\/code/);
+    await expectNoAxeViolations(admin);
+    await admin.getByLabel('Code', { exact: true }).fill(await nextTotpCode(app, beheerder));
+    await admin.getByRole('button', { name: 'Doorgaan' }).click();
+    await admin.goto(`${app.baseUrl}/beheer/gebruikers/nieuw`);
+    await expectNoAxeViolations(admin);
+
+    // An invalid form first: the errors are listed and the input stays.
+    await admin.getByLabel('Naam').fill('Piet Procesmanager');
+    await admin.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await expect.poll(() => admin.locator('#foutoverzicht').count()).toBe(1);
+    expect(await admin.getByLabel('Naam').inputValue()).toBe('Piet Procesmanager');
+    await expectNoAxeViolations(admin);
+
+    await admin.getByLabel('E-mailadres').fill('piet@e2e.example');
+    await admin.getByLabel('Procesmanager').check();
+    await admin.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await admin.waitForURL(/\/beheer\/gebruikers\?melding=uitgenodigd/);
+    await expectNoAxeViolations(admin);
+
+    await admin.goto(`${app.baseUrl}/beheer/outbox`);
+    await expectNoAxeViolations(admin);
+    await admin.getByRole('link', { name: /piet@e2e\.example/ }).click();
+    await expectNoAxeViolations(admin);
+    const mail = await admin.locator('pre.lea-mail').innerText();
+    const link = /http:\/\/\S+\/uitnodiging\/\S+/.exec(mail)?.[0];
+    expect(link).toBeDefined();
+
+    const piet = await newPage();
+    await piet.goto(link!.replace(/^http:\/\/[^/]+/, app.baseUrl));
+    await expectNoAxeViolations(piet);
+    await piet.getByLabel('Nieuw wachtwoord', { exact: true }).fill(PASSWORD);
+    await piet.getByLabel('Herhaal het nieuwe wachtwoord').fill(PASSWORD);
+    await piet.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await piet.waitForURL(/\/account\/tweestapsverificatie/);
+    await expectNoAxeViolations(piet);
+    procesmanagerSecret = (await piet.locator('code.lea-code').innerText()).replace(/\s+/g, '');
+    await piet.getByLabel('Code', { exact: true }).fill(currentTotpCode(procesmanagerSecret));
+    await piet.getByRole('button', { name: 'Aanzetten' }).click();
+    await expect.poll(() => piet.locator('.lea-codes li').count()).toBe(10);
+    await expectNoAxeViolations(piet);
+    await piet.getByRole('link', { name: 'Ik heb de codes bewaard' }).click();
+    await expectNoAxeViolations(piet);
+
+    await piet.goto(`${app.baseUrl}/actielijnen/1/bewerken`);
+    await expectNoAxeViolations(piet);
+    const titel = piet.getByLabel('Titel', { exact: true });
+    await titel.fill(`${await titel.inputValue()} – aangepast in de browser`);
+    await piet.getByRole('button', { name: 'Opslaan' }).click();
+    await piet.waitForURL(/melding=opgeslagen/);
+    expect(await piet.locator('.lea-notice').innerText()).toContain('opgeslagen');
+    expect(await piet.locator('#historie ~ * table').innerText()).toContain('Piet Procesmanager');
+    await expectNoAxeViolations(piet);
+    await piet.goto(`${app.baseUrl}/actielijnen/1`);
+    expect(await piet.locator('h1').innerText()).toContain('aangepast in de browser');
+
+    await admin.goto(`${app.baseUrl}/beheer/audit?soort=gegevens`);
+    expect(await admin.locator('main').innerText()).toContain('Piet Procesmanager');
+    await expectNoAxeViolations(admin);
+    await admin.context().close();
+    await piet.context().close();
+  });
+
+  it('gives the second of two browsers editing one focusdoel the conflict page, with its text kept', async () => {
+    const agenda = await app.app.services.agenda.get((await app.app.services.gemeenten.list())[0]!);
+    const focusdoel = agenda.actielijnen[2]!.focusdoelen[0]!;
+    const procesmanager = await createUser(app, await gemeenteId(app), { email: 'pm2@e2e.example', naam: 'Tweede Procesmanager', rollen: [rol('procesmanager')], totp: true });
+    const login = async () => {
+      const page = await newPage();
+      await page.goto(`${app.baseUrl}/inloggen?terug=${encodeURIComponent(`/focusdoelen/${focusdoel.id}/bewerken`)}`);
+      await page.getByLabel('E-mailadres').fill(procesmanager.email);
+      await page.getByLabel('Wachtwoord').fill(procesmanager.wachtwoord);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.waitForURL(/\/inloggen\/code/);
+      await page.getByLabel('Code', { exact: true }).fill(await nextTotpCode(app, procesmanager));
+      await page.getByRole('button', { name: 'Doorgaan' }).click();
+      await page.waitForURL(/\/bewerken$/);
+      return page;
+    };
+    const first = await login();
+    const second = await login();
+    await first.getByLabel('Focusdoel', { exact: true }).fill('Versie van de eerste browser');
+    await first.getByRole('button', { name: 'Opslaan' }).click();
+    await first.waitForURL(/melding=opgeslagen/);
+
+    await second.getByLabel('Focusdoel', { exact: true }).fill('Lange tekst van de tweede browser, met veel werk erin');
+    await second.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => second.locator('#conflict').count()).toBe(1);
+    expect(await second.locator('#conflict').innerText()).toContain('Versie van de eerste browser');
+    expect(await second.getByLabel('Focusdoel', { exact: true }).inputValue()).toBe('Lange tekst van de tweede browser, met veel werk erin');
+    await expectNoAxeViolations(second);
+
+    // Saving again on purpose, now on top of the newest version, works.
+    await second.getByRole('button', { name: 'Opslaan' }).click();
+    await second.waitForURL(/melding=opgeslagen/);
+    await first.context().close();
+    await second.context().close();
+  });
+});
