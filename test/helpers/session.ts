@@ -265,15 +265,16 @@ export class TestBrowser {
 // --- Logging in ---------------------------------------------------------------------------------------------------
 
 /**
- * A TOTP code the server will take now for this user: the oldest step of the accepted window (one step either
- * side of now) that is newer than the last one used, so several logins in one 30-second step still work.
+ * A TOTP code the server will take now for this user: the current step, or the next one (the server accepts one
+ * step either side) when the current one was used already, so two logins in one 30-second step still work. Never
+ * the previous step: it would fall out of the window if the clock turned between making and checking the code.
  */
 export async function nextTotpCode(source: TestApp | Database, user: TestUser, now = Date.now()): Promise<string> {
   if (!user.totpSecret) throw new Error(`${user.email} heeft geen authenticator-app.`);
   const row = await findGebruikerById(databaseOf(source), user.gemeenteId, user.id);
   const current = Math.floor(now / TOTP_PERIOD_MS);
   const last = row?.totpLaatsteStap ?? -Infinity;
-  const step = Math.max(current - 1, last + 1);
+  const step = Math.max(current, last + 1);
   if (step > current + 1) throw new Error(`Alle TOTP-stappen rond nu zijn voor ${user.email} al gebruikt.`);
   return currentTotpCode(user.totpSecret, step * TOTP_PERIOD_MS + 1000);
 }

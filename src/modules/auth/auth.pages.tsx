@@ -67,7 +67,7 @@ function formPage(
   return deps.pages.private(request, reply, (ctx) => render({ ...ctx, csrf: ctx.csrf ?? csrfToken(request, reply) }), status);
 }
 
-function afterLogin(volgende: NextStep, terug: string): string {
+export function afterLogin(volgende: NextStep, terug: string): string {
   if (volgende === 'code') return `/inloggen/code?terug=${encodeURIComponent(terug)}`;
   if (volgende === 'instellen') return `/account/tweestapsverificatie?terug=${encodeURIComponent(terug)}`;
   return terug;
@@ -165,7 +165,7 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
     const values = formValues(request.body, ['code']);
     const actor = { gebruikerId: session.gebruiker.id, naam: session.gebruiker.naam, ip: request.ip };
     const codes = await deps.accounts.confirmTotp(request.gemeente.id, session.gebruiker.id, values.code ?? '', actor);
-    if (!codes || values.code === '000000' || values.code === '111111') {
+    if (!codes) {
       const gebruiker = (await findGebruikerById(deps.db, request.gemeente.id, session.gebruiker.id)) ?? session.gebruiker;
       if (gebruiker.totpActiefSinds) return reply.redirect('/account', 303);
       const setup = await deps.accounts.beginTotp(request.gemeente, gebruiker);
