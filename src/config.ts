@@ -51,6 +51,10 @@ const envSchema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends the browser back; default PUBLIC_URL (or http://localhost:PORT) + /inloggen/sso/callback. */
+  OIDC_REDIRECT_URI: z.url().optional(),
+  /** Only for a provider on this machine (tests, development): allow http instead of https. */
+  OIDC_ALLOW_HTTP: booleanFromEnv.default(false),
   /** The name of the login button, e.g. "Inloggen met het gemeenteaccount". */
   OIDC_LABEL: z.string().min(1).default('Inloggen met uw organisatieaccount'),
 });
@@ -73,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  if (Boolean(parsed.data.OIDC_ISSUER) !== Boolean(parsed.data.OIDC_CLIENT_ID)) {
+    throw new ConfigError('Ongeldige configuratie:\n  OIDC_ISSUER en OIDC_CLIENT_ID horen bij elkaar: zet ze allebei, of geen van beide.');
   }
   return Object.freeze({
     ...parsed.data,

@@ -585,6 +585,8 @@ export const oidcLogin = pgTable('oidc_login', {
   gemeenteId: gemeenteId(),
   nonce: text('nonce').notNull(),
   codeVerifier: text('code_verifier').notNull(),
+  /** The local page to return to after the login. */
+  terug: text('terug').notNull().default('/'),
   verlooptOp: timestamp('verloopt_op', { withTimezone: true }).notNull(),
 });
 

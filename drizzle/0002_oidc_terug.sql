@@ -1,0 +1,1 @@
+ALTER TABLE "oidc_login" ADD COLUMN "terug" text DEFAULT '/' NOT NULL;
