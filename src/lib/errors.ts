@@ -34,3 +34,27 @@ export class ConflictError extends HttpError {
     super(409, 'Conflict', detail);
   }
 }
+
+/**
+ * Well-formed input that clashes with what is stored (a code or number already in use, a choice that no longer
+ * exists): shown at its field on a form, and as invalidParams body.<field> in the API.
+ */
+export class FieldError extends ValidationError {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
+    super(detail, [{ name: `body.${field}`, reason: detail }]);
+  }
+}
+
+/** Whether a database error (possibly wrapped by Drizzle) is a violation of the named unique constraint. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  let current = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    const { code, constraint: name, message } = current as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (code === '23505' && (name === constraint || (name === undefined && String(message).includes(constraint)))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

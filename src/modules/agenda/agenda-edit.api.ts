@@ -4,7 +4,8 @@ import { apiSchemas, idParams, type ApiRegistry } from '../../api/api-registry.j
 import { actorOf } from '../../plugins/auth.js';
 import type { AgendaEditService, FocusdoelEditable } from './agenda-edit.service.js';
 import { actielijnFields } from './agenda-edit.schemas.js';
-import { FocusdoelSchema } from './agenda.schemas.js';
+import { t } from '../../i18n/index.js';
+import { AmbitieVerwijzingSchema, FocusdoelSchema } from './agenda.schemas.js';
 
 const versie = z.int().min(1).describe('De versie waarop uw wijziging voortbouwt (uit het laatst opgehaalde gegeven).');
 
@@ -13,6 +14,12 @@ const ActielijnWijziging = z.object({
   titel: actielijnFields.titel.describe('De titel van de actielijn.'),
   kernwoord: z.string().max(200).nullable().describe('Het deel van de titel dat de agenda benadrukt, of null.'),
   beleidsthema: actielijnFields.beleidsthema.describe('Aanleiding en inhoudelijke focus.'),
+  ambities: z
+    .array(z.uuid(t('ambitieBewerken.actielijnOnbekend')))
+    .min(1, t('ambitieBewerken.actielijnGeen'))
+    .max(50)
+    .optional()
+    .describe('De ids van de ambities waar de actielijn aan bijdraagt, minstens één. Laat weg om ze niet te wijzigen.'),
 });
 
 const FocusdoelInvoer = z.object({
@@ -29,6 +36,7 @@ const ActielijnResultaat = z.object({
   titel: z.string(),
   kernwoord: z.string().nullable(),
   beleidsthema: z.string(),
+  ambities: z.array(AmbitieVerwijzingSchema).describe('De ambities waar de actielijn aan bijdraagt.'),
   versie: z.int(),
 });
 apiSchemas.add(ActielijnResultaat, { id: 'ActielijnGegevens', description: 'De eigen velden van een actielijn, na een wijziging.' });
@@ -53,7 +61,7 @@ export function registerAgendaEditApi(api: ApiRegistry, edit: AgendaEditService)
     path: '/actielijnen/{id}',
     operationId: 'wijzigActielijn',
     summary: 'Een actielijn wijzigen',
-    description: 'Wijzigt titel, kernwoord en beleidsthema. Stuur de versie mee die u ophaalde; is die verouderd, dan volgt 409.',
+    description: 'Wijzigt titel, kernwoord, beleidsthema en (als u ze meestuurt) de ambities. Stuur de versie mee die u ophaalde; is die verouderd, dan volgt 409.',
     tag: 'Uitvoeringsagenda',
     permission: 'agenda.bewerken',
     params: idParams,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_FOCUSDOELEN_PER_ACTIELIJN } from '../../db/schema.js';
 import { t } from '../../i18n/index.js';
-import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, FieldError, NotFoundError } from '../../lib/errors.js';
 import { formValues, validateForm } from '../../lib/forms.js';
 import { actorOf } from '../../plugins/auth.js';
 import { emptyForm, type FormState } from '../../views/form.js';
@@ -10,12 +10,12 @@ import type { PageCache } from '../../views/page-cache.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { heeftPermissie } from '../auth/permissions.js';
 import type { AgendaService } from './agenda.service.js';
-import { AgendaEditService, MaxFocusdoelenError } from './agenda-edit.service.js';
+import { AgendaEditService, MaxFocusdoelenError, type AmbitieVerwijzing } from './agenda-edit.service.js';
 import { actielijnFormSchema, focusdoelFormSchema } from './agenda-edit.schemas.js';
 import { ActielijnEditPage, FocusdoelEditPage, type ConflictField } from './views/edit-pages.js';
 
 const bewerken = { config: { permission: 'agenda.bewerken' as const } };
-const actielijnFieldNames = ['versie', 'titel', 'kernwoord', 'beleidsthema'] as const;
+const actielijnFieldNames = ['versie', 'titel', 'kernwoord', 'beleidsthema', 'ambities'] as const;
 const focusdoelFieldNames = ['versie', 'tekst', 'subpunten'] as const;
 
 function melding(request: FastifyRequest): string | undefined {
@@ -48,7 +48,9 @@ export function registerAgendaEditPages(
   ) => {
     const actielijn = await actielijnByNummer(request);
     const [fresh, regels] = await Promise.all([deps.agendaEdit.getActielijn(request.gemeente.id, actielijn.id), history(request, actielijn.id)]);
-    const focusdoelen = await deps.agenda.get(request.gemeente).then((a) => a.actielijnen.find((al) => al.id === fresh.id)?.focusdoelen ?? []);
+    const agenda = await deps.agenda.get(request.gemeente);
+    const focusdoelen = agenda.actielijnen.find((al) => al.id === fresh.id)?.focusdoelen ?? [];
+    const ambities = agenda.ambities.map((a) => ({ value: a.id, label: a.naam }));
     return deps.pages.private(
       request,
       reply,
@@ -58,6 +60,7 @@ export function registerAgendaEditPages(
           nummer={fresh.nummer}
           form={form}
           focusdoelen={focusdoelen}
+          ambities={ambities}
           maxFocusdoelen={MAX_FOCUSDOELEN_PER_ACTIELIJN}
           history={regels}
           conflict={conflict}
@@ -71,7 +74,17 @@ export function registerAgendaEditPages(
   app.get<{ Params: { nummer: string } }>('/actielijnen/:nummer/bewerken', bewerken, async (request, reply) => {
     const actielijn = await actielijnByNummer(request);
     const row = await deps.agendaEdit.getActielijn(request.gemeente.id, actielijn.id);
-    return showActielijn(request, reply, emptyForm({ versie: String(row.versie), titel: row.titel, kernwoord: row.kernwoord ?? '', beleidsthema: row.beleidsthema }));
+    return showActielijn(
+      request,
+      reply,
+      emptyForm({
+        versie: String(row.versie),
+        titel: row.titel,
+        kernwoord: row.kernwoord ?? '',
+        beleidsthema: row.beleidsthema,
+        ambities: row.ambities.map((a) => a.id).join(','),
+      }),
+    );
   });
 
   app.post<{ Params: { nummer: string } }>('/actielijnen/:nummer/bewerken', bewerken, async (request, reply) => {
@@ -83,12 +96,20 @@ export function registerAgendaEditPages(
     try {
       await deps.agendaEdit.updateActielijn(request.gemeente.id, actielijn.id, versie, input, actorOf(request));
     } catch (error) {
+      if (error instanceof FieldError) return showActielijn(request, reply, { values, errors: { [error.field]: error.detail } }, 400);
       if (!(error instanceof ConflictError)) throw error;
-      const current = error.current as { titel: string; kernwoord: string | null; beleidsthema: string; versie: number };
+      const current = error.current as { titel: string; kernwoord: string | null; beleidsthema: string; ambities: AmbitieVerwijzing[]; versie: number };
+      const naamVan = new Map((await deps.agenda.get(request.gemeente)).ambities.map((a) => [a.id, a.naam]));
+      const typedAmbities = (values.ambities ?? '').split(',').filter(Boolean).map((id) => naamVan.get(id) ?? id);
       const conflict: ConflictField[] = [
         { label: t('bewerken.actielijn.veldTitel'), stored: current.titel, typed: values.titel ?? '' },
         { label: t('bewerken.actielijn.veldKernwoord'), stored: current.kernwoord ?? '', typed: values.kernwoord ?? '' },
         { label: t('bewerken.actielijn.veldBeleidsthema'), stored: current.beleidsthema, typed: values.beleidsthema ?? '' },
+        {
+          label: t('ambitieBewerken.actielijnVeld'),
+          stored: current.ambities.map((a) => a.naam).sort().join('\n'),
+          typed: typedAmbities.sort().join('\n'),
+        },
       ];
       // The form keeps everything the user typed, now on top of the stored version: saving again is a deliberate choice.
       return showActielijn(request, reply, { values: { ...values, versie: String(current.versie) }, errors: {} }, 409, conflict);

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { actielijn, focusdoel, focusdoelSubpunt } from '../../db/schema.js';
+import { actielijn, actielijnAmbitie, ambitie, focusdoel, focusdoelSubpunt, uitvoeringsagenda } from '../../db/schema.js';
 
 export type ActielijnRow = typeof actielijn.$inferSelect;
 export type FocusdoelRow = typeof focusdoel.$inferSelect;
@@ -31,6 +31,47 @@ export function updateActielijn(db: Database, gemeenteId: string, id: string, ch
     .where(and(eq(actielijn.gemeenteId, gemeenteId), eq(actielijn.id, id)))
     .returning()
     .then((rows) => rows[0]!);
+}
+
+/** The current ambities an actielijn serves, in its own order. */
+export function listActielijnAmbities(db: Database, gemeenteId: string, actielijnId: string) {
+  return db
+    .select({ id: ambitie.id, naam: ambitie.naam })
+    .from(actielijnAmbitie)
+    .innerJoin(ambitie, eq(ambitie.id, actielijnAmbitie.ambitieId))
+    .where(and(eq(actielijnAmbitie.gemeenteId, gemeenteId), eq(actielijnAmbitie.actielijnId, actielijnId), isNull(ambitie.gearchiveerdOp)))
+    .orderBy(asc(actielijnAmbitie.volgorde));
+}
+
+/**
+ * The chosen ambities that are current and belong to the visiedocument of the actielijn's agenda, locked for
+ * sharing: archiving one of them waits until this save is done, and then sees the new links.
+ */
+export function lockChosenAmbities(db: Database, gemeenteId: string, uitvoeringsagendaId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  const visiedocumentId = db
+    .select({ id: uitvoeringsagenda.visiedocumentId })
+    .from(uitvoeringsagenda)
+    .where(and(eq(uitvoeringsagenda.gemeenteId, gemeenteId), eq(uitvoeringsagenda.id, uitvoeringsagendaId)));
+  return db
+    .select({ id: ambitie.id, naam: ambitie.naam })
+    .from(ambitie)
+    .where(
+      and(
+        eq(ambitie.gemeenteId, gemeenteId),
+        inArray(ambitie.id, ids),
+        inArray(ambitie.visiedocumentId, visiedocumentId),
+        isNull(ambitie.gearchiveerdOp),
+      ),
+    )
+    .for('share');
+}
+
+/** Replaces the links of an actielijn to its ambities by this list, in this order. */
+export async function replaceActielijnAmbities(db: Database, gemeenteId: string, actielijnId: string, ambitieIds: string[]) {
+  await db.delete(actielijnAmbitie).where(and(eq(actielijnAmbitie.gemeenteId, gemeenteId), eq(actielijnAmbitie.actielijnId, actielijnId)));
+  if (ambitieIds.length === 0) return;
+  await db.insert(actielijnAmbitie).values(ambitieIds.map((ambitieId, index) => ({ gemeenteId, actielijnId, ambitieId, volgorde: index + 1 })));
 }
 
 export function findFocusdoel(db: Database, gemeenteId: string, id: string) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { t } from '../../i18n/index.js';
 
-const versie = z.coerce.number({ message: t('bewerken.versieOngeldig') }).int().positive(t('bewerken.versieOngeldig'));
+export const versie = z.coerce.number({ message: t('bewerken.versieOngeldig') }).int().positive(t('bewerken.versieOngeldig'));
 
-const text = (leeg: string, max: number) =>
+export const text = (leeg: string, max: number) =>
   z
     .string()
     .transform((v) => v.replace(/\r\n/g, '\n').trim())
@@ -20,8 +20,14 @@ export const actielijnFields = {
   beleidsthema: text(t('bewerken.actielijn.beleidsthemaLeeg'), 2000),
 };
 
+/** The ambities an actielijn serves: checkboxes in the form (joined by commas), at least one. */
+const ambitieIdsFromCheckboxes = z
+  .string()
+  .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(z.uuid(t('ambitieBewerken.actielijnOnbekend'))).min(1, t('ambitieBewerken.actielijnGeen')));
+
 export const actielijnFormSchema = z
-  .object({ versie, ...actielijnFields })
+  .object({ versie, ...actielijnFields, ambities: ambitieIdsFromCheckboxes })
   .refine((v) => v.kernwoord === null || v.titel.includes(v.kernwoord), { path: ['kernwoord'], message: t('bewerken.actielijn.kernwoordNietInTitel') });
 
 /** Sub-points: one per line in the form, an array in the API; empty lines are left out. */

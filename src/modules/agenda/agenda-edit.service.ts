@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { MAX_FOCUSDOELEN_PER_ACTIELIJN } from '../../db/schema.js';
 import { t } from '../../i18n/index.js';
-import { ConflictError, HttpError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, FieldError, HttpError, NotFoundError } from '../../lib/errors.js';
 import { isUuid } from '../../lib/find.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
 import { bumpDataVersie } from '../gemeente/gemeente.repository.js';
@@ -9,10 +9,13 @@ import {
   findActielijn,
   findFocusdoel,
   insertFocusdoel,
+  listActielijnAmbities,
   listActiveFocusdoelen,
   listActiveSubpunten,
   lockActielijn,
+  lockChosenAmbities,
   lockFocusdoel,
+  replaceActielijnAmbities,
   replaceSubpunten,
   updateActielijn,
   updateFocusdoel,
@@ -23,7 +26,17 @@ export interface ActielijnInput {
   titel: string;
   kernwoord: string | null;
   beleidsthema: string;
+  /** The ambities it serves (at least one); absent leaves them as they are. */
+  ambities?: string[] | undefined;
 }
+
+export interface AmbitieVerwijzing {
+  id: string;
+  naam: string;
+}
+
+/** An actielijn's own fields with the ambities it serves: what its edit form and PATCH change, under one version. */
+export type ActielijnEditable = ActielijnRow & { ambities: AmbitieVerwijzing[] };
 
 export interface FocusdoelInput {
   tekst: string;
@@ -44,12 +57,24 @@ export class MaxFocusdoelenError extends HttpError {
   }
 }
 
-const actielijnFields = (row: ActielijnRow): ActielijnInput & { versie: number } => ({
+const actielijnFields = (row: ActielijnRow, ambities: AmbitieVerwijzing[]) => ({
   titel: row.titel,
   kernwoord: row.kernwoord,
   beleidsthema: row.beleidsthema,
+  ambities,
   versie: row.versie,
 });
+
+/**
+ * The ambities after a save: unchanged when the same set was chosen (its order stays), else the ones kept in their
+ * old order followed by the new ones in the order given.
+ */
+function mergeAmbities(before: AmbitieVerwijzing[], chosen: AmbitieVerwijzing[]): AmbitieVerwijzing[] {
+  const chosenIds = new Set(chosen.map((a) => a.id));
+  const kept = before.filter((a) => chosenIds.has(a.id));
+  const keptIds = new Set(kept.map((a) => a.id));
+  return [...kept, ...chosen.filter((a) => !keptIds.has(a.id))];
+}
 
 /**
  * Changes to the agenda. Each save runs in one transaction that locks the record, compares the version the user
@@ -62,29 +87,41 @@ export class AgendaEditService {
     private readonly onChange: () => void,
   ) {}
 
-  async getActielijn(gemeenteId: string, id: string) {
+  async getActielijn(gemeenteId: string, id: string): Promise<ActielijnEditable> {
     const row = isUuid(id) ? await findActielijn(this.db, gemeenteId, id) : undefined;
     if (!row) throw new NotFoundError(t('api.actielijnNietGevonden', { id }));
-    return row;
+    return { ...row, ambities: await listActielijnAmbities(this.db, gemeenteId, id) };
   }
 
-  async updateActielijn(gemeenteId: string, id: string, versie: number, input: ActielijnInput, actor: Actor): Promise<ActielijnRow> {
+  async updateActielijn(gemeenteId: string, id: string, versie: number, input: ActielijnInput, actor: Actor): Promise<ActielijnEditable> {
     const row = await this.db.transaction(async (tx) => {
       const before = isUuid(id) ? await lockActielijn(tx, gemeenteId, id) : undefined;
       if (!before) throw new NotFoundError(t('api.actielijnNietGevonden', { id }));
-      if (before.versie !== versie) throw new ConflictError(t('bewerken.conflict.tekst'), actielijnFields(before));
-      const after = await updateActielijn(tx, gemeenteId, id, input);
+      const ambitiesBefore = await listActielijnAmbities(tx, gemeenteId, id);
+      if (before.versie !== versie) throw new ConflictError(t('bewerken.conflict.tekst'), actielijnFields(before, ambitiesBefore));
+      let ambitiesAfter = ambitiesBefore;
+      if (input.ambities) {
+        const ids = [...new Set(input.ambities)];
+        const chosen = await lockChosenAmbities(tx, gemeenteId, before.uitvoeringsagendaId, ids);
+        if (ids.length === 0) throw new FieldError('ambities', t('ambitieBewerken.actielijnGeen'));
+        if (chosen.length !== ids.length) throw new FieldError('ambities', t('ambitieBewerken.actielijnOnbekend'));
+        ambitiesAfter = mergeAmbities(ambitiesBefore, ids.map((ambitieId) => chosen.find((a) => a.id === ambitieId)!));
+        if (ambitiesAfter.map((a) => a.id).join() !== ambitiesBefore.map((a) => a.id).join()) {
+          await replaceActielijnAmbities(tx, gemeenteId, id, ambitiesAfter.map((a) => a.id));
+        }
+      }
+      const after = await updateActielijn(tx, gemeenteId, id, { titel: input.titel, kernwoord: input.kernwoord, beleidsthema: input.beleidsthema });
       await insertAuditRegel(tx, gemeenteId, actor, {
         soort: 'gegevens',
         actie: 'gewijzigd',
         objectType: 'actielijn',
         objectId: id,
         omschrijving: `Actielijn ${before.nummer}`,
-        voor: actielijnFields(before),
-        na: actielijnFields(after),
+        voor: actielijnFields(before, ambitiesBefore),
+        na: actielijnFields(after, ambitiesAfter),
       });
       await bumpDataVersie(tx, gemeenteId);
-      return after;
+      return { ...after, ambities: ambitiesAfter };
     });
     this.onChange();
     return row;

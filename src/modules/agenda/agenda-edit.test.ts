@@ -35,7 +35,12 @@ function api(method: 'PATCH' | 'POST' | 'DELETE', url: string, body: unknown, be
 describe('editing an actielijn through the form', () => {
   it('saves, shows the change on the public page and records who changed what in the history', async () => {
     const before = await actielijn(2);
-    const response = await pm.submit('/actielijnen/2/bewerken', { titel: `${before.titel} (herzien)`, kernwoord: before.kernwoord ?? '', beleidsthema: before.beleidsthema });
+    const response = await pm.submit('/actielijnen/2/bewerken', {
+      titel: `${before.titel} (herzien)`,
+      kernwoord: before.kernwoord ?? '',
+      beleidsthema: before.beleidsthema,
+      ambities: before.ambitieIds,
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/actielijnen/2/bewerken?melding=opgeslagen');
     const page = decodeHtml((await fx.t.app.inject({ url: '/actielijnen/2' })).body);
@@ -68,7 +73,7 @@ describe('editing an actielijn through the form', () => {
     const formB = await pm2.get('/actielijnen/4/bewerken');
     expect(formA.statusCode).toBe(200);
     expect(formB.statusCode).toBe(200);
-    const first = await pm.submit('/actielijnen/4/bewerken', { titel: 'Titel van A', kernwoord: '', beleidsthema: al.beleidsthema });
+    const first = await pm.submit('/actielijnen/4/bewerken', { titel: 'Titel van A', kernwoord: '', beleidsthema: al.beleidsthema, ambities: al.ambitieIds });
     expect(first.statusCode).toBe(303);
     // B still holds the version it loaded: post it as the browser would, without reloading the form.
     const staleVersie = /name="versie" value="(\d+)"/.exec(formB.body)![1]!;
@@ -78,6 +83,7 @@ describe('editing an actielijn through the form', () => {
       titel: 'Titel van B, met veel werk',
       kernwoord: '',
       beleidsthema: al.beleidsthema,
+      ambities: al.ambitieIds,
     });
     expect(second.statusCode).toBe(409);
     const html = decodeHtml(second.body);
@@ -90,7 +96,12 @@ describe('editing an actielijn through the form', () => {
 
   it('escapes a script typed into a field, on the page and in the form', async () => {
     const al = await actielijn(5);
-    const response = await pm.submit('/actielijnen/5/bewerken', { titel: '<script>alert(1)</script> titel', kernwoord: '', beleidsthema: al.beleidsthema });
+    const response = await pm.submit('/actielijnen/5/bewerken', {
+      titel: '<script>alert(1)</script> titel',
+      kernwoord: '',
+      beleidsthema: al.beleidsthema,
+      ambities: al.ambitieIds,
+    });
     expect(response.statusCode).toBe(303);
     for (const url of ['/actielijnen/5', '/']) {
       const body = (await fx.t.app.inject({ url })).body;

@@ -72,6 +72,7 @@ function toOabAfspraken(agenda: Agenda): z.infer<typeof OabAfspraakSchema>[] {
         nummer: afspraak.nummer,
         tekst: afspraak.tekst,
         categorie: { id: categorie.id, code: categorie.code, naam: categorie.naam },
+        versie: afspraak.versie,
       },
     ];
   });
@@ -107,7 +108,8 @@ export function registerAgendaApi(api: ApiRegistry, agendaService: AgendaService
     path: '/ambities',
     tag: 'Agenda',
     schema: AmbitieSchema,
-    items: async (request) => (await agendaOf(request)).ambities.map(({ id, code, naam, omschrijving }) => ({ id, code, naam, omschrijving })),
+    items: async (request) =>
+      (await agendaOf(request)).ambities.map(({ id, code, naam, omschrijving, volgorde, versie }) => ({ id, code, naam, omschrijving, volgorde, versie })),
     list: {
       operationId: 'listAmbities',
       summary: 'Alle ambities',

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { t } from '../../i18n/index.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { PageCache } from '../../views/page-cache.js';
@@ -13,8 +13,14 @@ export function registerAgendaPages(
   deps: { pages: PageCache; agenda: AgendaService; governance: GovernanceService },
 ): void {
   const publiek = { config: { permission: 'publiek' as const } };
+  /** A notice after an editor archived something; the public (whose pages are cached) never sees one. */
+  const melding = (request: FastifyRequest, key: string, text: string) =>
+    request.user && (request.query as Record<string, string | undefined>).melding === key ? text : undefined;
+
   app.get('/', publiek, (request, reply) =>
-    deps.pages.send(request, reply, async (ctx) => <HomePage ctx={ctx} agenda={await deps.agenda.get(request.gemeente)} />),
+    deps.pages.send(request, reply, async (ctx) => (
+      <HomePage ctx={ctx} agenda={await deps.agenda.get(request.gemeente)} notice={melding(request, 'ambitie-gearchiveerd', t('ambitieBewerken.gearchiveerd'))} />
+    )),
   );
 
   app.get<{ Params: { nummer: string } }>('/actielijnen/:nummer', publiek, (request, reply) =>
@@ -33,6 +39,8 @@ export function registerAgendaPages(
   );
 
   app.get('/oab-afspraken', publiek, (request, reply) =>
-    deps.pages.send(request, reply, async (ctx) => <OabPage ctx={ctx} agenda={await deps.agenda.get(request.gemeente)} />),
+    deps.pages.send(request, reply, async (ctx) => (
+      <OabPage ctx={ctx} agenda={await deps.agenda.get(request.gemeente)} notice={melding(request, 'afspraak-gearchiveerd', t('oabBewerken.gearchiveerd'))} />
+    )),
   );
 }

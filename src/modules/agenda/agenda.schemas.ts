@@ -9,6 +9,8 @@ export const AmbitieSchema = z.object({
   code: z.string().describe('Korte code van de ambitie, bijvoorbeeld gelijke-kansen.'),
   naam: z.string(),
   omschrijving: z.string(),
+  volgorde: z.int().min(1).describe('Plaats in de lijst van ambities; de laagste staat bovenaan.'),
+  versie: z.int().min(1).describe('Versie van het gegeven; stuur deze mee bij een wijziging. Is de opgeslagen versie intussen hoger, dan weigert de API de wijziging (409).'),
 });
 apiSchemas.add(AmbitieSchema, { id: 'Ambitie', description: 'Een ambitie voor de lange termijn uit het visiedocument.' });
 
@@ -57,6 +59,7 @@ export const OabAfspraakSchema = z.object({
   nummer: z.int().min(1),
   tekst: z.string(),
   categorie: OabCategorieSchema,
+  versie: z.int().min(1).describe('Versie van het gegeven; stuur deze mee bij een wijziging. Is de opgeslagen versie intussen hoger, dan weigert de API de wijziging (409).'),
 });
 apiSchemas.add(OabAfspraakSchema, {
   id: 'OabAfspraak',

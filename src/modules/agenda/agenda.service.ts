@@ -10,6 +10,7 @@ export interface Ambitie {
   naam: string;
   omschrijving: string;
   volgorde: number;
+  versie: number;
 }
 
 export interface Focusdoel {
@@ -53,6 +54,7 @@ export interface OabAfspraak {
   jaar: number;
   nummer: number;
   tekst: string;
+  versie: number;
 }
 
 export interface Uitvoeringsagenda {
@@ -113,7 +115,7 @@ export class AgendaService {
     const oabModel: Agenda['oab'] = {
       jaren: oab.jaren.map(({ jaar, toelichting }) => ({ jaar, toelichting })),
       categorieen: oab.categorieen.map(({ id, code, naam, volgorde }) => ({ id, code, naam, volgorde })),
-      afspraken: oab.afspraken.map(({ id, categorieId, jaar, nummer, tekst }) => ({ id, categorieId, jaar, nummer, tekst })),
+      afspraken: oab.afspraken.map(({ id, categorieId, jaar, nummer, tekst, versie }) => ({ id, categorieId, jaar, nummer, tekst, versie })),
     };
     const [agendaRows, visieRows] = await Promise.all([repo.listAgendas(this.db, gemeenteId), repo.listVisiedocumenten(this.db, gemeenteId)]);
     const uitvoeringsagendas: Uitvoeringsagenda[] = agendaRows.map((row) => ({
@@ -156,7 +158,7 @@ export class AgendaService {
       visiedocument: visiedocumenten.find((v) => v.id === agenda.visiedocumentId) ?? null,
       uitvoeringsagendas,
       visiedocumenten,
-      ambities: ambities.map(({ id, code, naam, omschrijving, volgorde }) => ({ id, code, naam, omschrijving, volgorde })),
+      ambities: ambities.map(({ id, code, naam, omschrijving, volgorde, versie }) => ({ id, code, naam, omschrijving, volgorde, versie })),
       actielijnen: actielijnen.map((row) => ({
         id: row.id,
         nummer: row.nummer,

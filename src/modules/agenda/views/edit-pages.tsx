@@ -1,8 +1,9 @@
+import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import type { AuditRegel } from '../../audit/audit.repository.js';
 import { AuditTable } from '../../beheer/beheer.views.js';
 import { ConflictNotice } from '../../../views/conflict.js';
-import { ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextArea, TextField, type FormState } from '../../../views/form.js';
+import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextArea, TextField, type FormState } from '../../../views/form.js';
 import { Layout, type Crumb } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 
@@ -12,7 +13,7 @@ export interface ConflictField {
   typed: string;
 }
 
-function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
+export function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
   if (!props.regels) return <></>;
   return (
     <section aria-labelledby="historie">
@@ -24,14 +25,14 @@ function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
   );
 }
 
-function EditFrame(props: {
+export function EditFrame(props: {
   ctx: PageContext;
   title: string;
   crumbs: Crumb[];
   form: FormState;
   conflict?: ConflictField[] | undefined;
   notice?: string | undefined;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
 }): JSX.Element {
   return (
     <Layout {...props.ctx} title={props.title} breadcrumbs={props.crumbs} hasErrors={Object.keys(props.form.errors).length > 0 || Boolean(props.conflict)}>
@@ -51,6 +52,8 @@ export function ActielijnEditPage(props: {
   nummer: number;
   form: FormState;
   focusdoelen: { id: string; positie: number; tekst: string }[];
+  /** The current ambities to choose from. */
+  ambities: { value: string; label: string }[];
   maxFocusdoelen: number;
   history: AuditRegel[] | undefined;
   conflict?: ConflictField[] | undefined;
@@ -72,6 +75,7 @@ export function ActielijnEditPage(props: {
         <TextArea name="titel" label={t('bewerken.actielijn.veldTitel')} form={props.form} rows={3} required />
         <TextField name="kernwoord" label={t('bewerken.actielijn.veldKernwoord')} hint={t('bewerken.actielijn.kernwoordHint')} form={props.form} />
         <TextArea name="beleidsthema" label={t('bewerken.actielijn.veldBeleidsthema')} form={props.form} rows={3} required />
+        <CheckboxGroup name="ambities" label={t('ambitieBewerken.actielijnVeld')} hint={t('ambitieBewerken.actielijnHint')} form={props.form} options={props.ambities} />
         <div class="lea-form__actions">
           <SubmitButton label={t('form.opslaan')} />
           <a class="utrecht-link" href={base} safe>

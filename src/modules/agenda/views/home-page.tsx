@@ -1,11 +1,13 @@
 import { t } from '../../../i18n/index.js';
 import { formatPeriod } from '../../../lib/dates.js';
+import { Notice } from '../../../views/form.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { heeftPermissie } from '../../auth/permissions.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Agenda } from '../agenda.service.js';
 import { ActielijnTitel } from './actielijn-title.js';
 
-export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }): JSX.Element {
+export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Agenda; notice?: string | undefined }): JSX.Element {
   const ua = agenda.uitvoeringsagenda;
   if (!ua) {
     return (
@@ -20,8 +22,12 @@ export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }):
     );
   }
   const ambitieNaam = new Map(agenda.ambities.map((a) => [a.id, a.naam]));
+  const editor = heeftPermissie(ctx.user?.rollen, 'agenda.bewerken');
+  const ambitiesKop =
+    agenda.ambities.length === 3 ? t('home.ambities') : agenda.ambities.length === 1 ? t('home.ambitieEen') : t('home.ambitiesAantal', { aantal: agenda.ambities.length });
   return (
     <Layout {...ctx} title={ua.titel} breadcrumbs={[]} description={`${ua.titel}: ${formatPeriod(ua.periodeStart, ua.periodeEind)}`}>
+      <Notice text={notice} />
       <h1 class="utrecht-heading-1" safe>
         {ua.titel}
       </h1>
@@ -56,7 +62,7 @@ export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }):
 
       <section aria-labelledby="ambities">
         <h2 class="utrecht-heading-2" id="ambities" safe>
-          {t('home.ambities')}
+          {ambitiesKop}
         </h2>
         <ul class="lea-cards lea-cards--ambities">
           {agenda.ambities.map((ambitie) => (
@@ -67,9 +73,28 @@ export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }):
               <p class="utrecht-paragraph" safe>
                 {ambitie.omschrijving}
               </p>
+              {editor ? (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`/ambities/${ambitie.id}/bewerken`}>
+                    <span safe>{t('bewerken.knop')}</span>
+                    <span class="lea-visually-hidden" safe>{` ${t('ambitieBewerken.bewerkenVan', { naam: ambitie.naam })}`}</span>
+                  </a>
+                </p>
+              ) : (
+                ''
+              )}
             </li>
           ))}
         </ul>
+        {editor ? (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/ambities/nieuw" safe>
+              {t('ambitieBewerken.nieuw')}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
       </section>
 
       <section aria-labelledby="actielijnen">
@@ -85,11 +110,13 @@ export function HomePage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }):
                 </a>
               </h3>
               <ul class="lea-ambitie-labels" aria-label={t('actielijn.ambitiesMeer')}>
-                {al.ambitieIds.map((id) => (
-                  <li class="lea-label" safe>
-                    {ambitieNaam.get(id) ?? ''}
-                  </li>
-                ))}
+                {al.ambitieIds
+                  .filter((id) => ambitieNaam.has(id))
+                  .map((id) => (
+                    <li class="lea-label" safe>
+                      {ambitieNaam.get(id) ?? ''}
+                    </li>
+                  ))}
               </ul>
               {al.focusdoelen.length > 0 ? (
                 <ul class="lea-focusdoelen-kort" aria-label={t(al.focusdoelen.length === 1 ? 'actielijn.focusdoelKort' : 'actielijn.focusdoelenKort', { aantal: al.focusdoelen.length })}>

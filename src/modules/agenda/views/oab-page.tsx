@@ -1,17 +1,30 @@
 import { t } from '../../../i18n/index.js';
+import { Notice } from '../../../views/form.js';
 import { Layout } from '../../../views/layout.js';
+import { heeftPermissie } from '../../auth/permissions.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Agenda } from '../agenda.service.js';
 
-export function OabPage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }): JSX.Element {
+export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Agenda; notice?: string | undefined }): JSX.Element {
   const { jaren, categorieen, afspraken } = agenda.oab;
   const years = [...new Set([...jaren.map((j) => j.jaar), ...afspraken.map((a) => a.jaar)])].sort((a, b) => b - a);
   const title = t('oab.titel');
+  const editor = heeftPermissie(ctx.user?.rollen, 'agenda.bewerken');
   return (
     <Layout {...ctx} title={title} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: '/oab-afspraken', label: t('oab.kort') }]}>
+      <Notice text={notice} />
       <h1 class="utrecht-heading-1" safe>
         {title}
       </h1>
+      {editor ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/oab-afspraken/nieuw" safe>
+            {t('oabBewerken.nieuw')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {years.length === 0 ? (
         <p class="utrecht-paragraph" safe>
           {t('oab.geen')}
@@ -33,6 +46,16 @@ export function OabPage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }): 
             ) : (
               ''
             )}
+            {editor ? (
+              <p class="utrecht-paragraph">
+                <a class="utrecht-link" href={`/oab-afspraken/jaren/${jaar}/bewerken`}>
+                  <span safe>{t('oabBewerken.toelichtingBewerken')}</span>
+                  <span class="lea-visually-hidden" safe>{` ${t('oabBewerken.toelichtingVan', { jaar })}`}</span>
+                </a>
+              </p>
+            ) : (
+              ''
+            )}
             {categorieen.map((categorie) => {
               const items = afspraken.filter((a) => a.jaar === jaar && a.categorieId === categorie.id);
               if (items.length === 0) return '';
@@ -42,11 +65,23 @@ export function OabPage({ ctx, agenda }: { ctx: PageContext; agenda: Agenda }): 
                     {categorie.naam}
                   </h3>
                   <ol class="utrecht-ordered-list lea-oab-lijst">
-                    {items.map((afspraak) => (
-                      <li class="utrecht-ordered-list__item" value={String(afspraak.nummer)} safe>
-                        {afspraak.tekst}
-                      </li>
-                    ))}
+                    {items.map((afspraak) =>
+                      editor ? (
+                        <li class="utrecht-ordered-list__item" value={String(afspraak.nummer)}>
+                          <span safe>{afspraak.tekst}</span>{' '}
+                          <a class="utrecht-link" href={`/oab-afspraken/${afspraak.id}/bewerken`}>
+                            <span safe>{t('bewerken.knop')}</span>
+                            <span class="lea-visually-hidden" safe>
+                              {` ${t('oabBewerken.bewerkenVan', { nummer: afspraak.nummer, categorie: categorie.naam })}`}
+                            </span>
+                          </a>
+                        </li>
+                      ) : (
+                        <li class="utrecht-ordered-list__item" value={String(afspraak.nummer)} safe>
+                          {afspraak.tekst}
+                        </li>
+                      ),
+                    )}
                   </ol>
                 </section>
               );
