@@ -15,18 +15,23 @@ const iedereIngelogdeRol = ROLLEN;
  */
 export const PERMISSIES = {
   publiek: 'iedereen',
-  /** Own account: password, two-factor, personal API tokens. */
-  'account.eigen': iedereIngelogdeRol,
+  /** Own account: two-factor, personal API tokens. Also for a user without roles yet (e.g. just arrived via SSO). */
+  'account.eigen': 'ingelogd',
   /** Contact details of persons and other internal information of the partnership. */
   'intern.lezen': iedereIngelogdeRol,
   'agenda.bewerken': ['procesmanager'],
   'governance.bewerken': ['procesmanager'],
+  /**
+   * The gremium edit routes: the procesmanager edits every gremium; a voorzitter-overlegtafel only the omschrijving
+   * and vergaderfrequentie of the tafel they chair (the service checks that scope against the role's gremiumId).
+   */
+  'gremium.eigen-tafel': ['procesmanager', 'voorzitter-overlegtafel'],
   /** The record history under each edit form. */
   'historie.lezen': ['beheerder', 'procesmanager'],
   'gebruikers.beheren': ['beheerder'],
   'audit.lezen': ['beheerder'],
   'outbox.lezen': ['beheerder'],
-} as const satisfies Record<string, 'iedereen' | readonly Rol[]>;
+} as const satisfies Record<string, 'iedereen' | 'ingelogd' | readonly Rol[]>;
 
 export type Permissie = keyof typeof PERMISSIES;
 
@@ -41,6 +46,7 @@ export function heeftPermissie(rollen: readonly RolToewijzing[] | undefined, per
   const toegestaan = PERMISSIES[permissie];
   if (toegestaan === 'iedereen') return true;
   if (!rollen) return false;
+  if (toegestaan === 'ingelogd') return true;
   return rollen.some((toewijzing) => (toegestaan as readonly Rol[]).includes(toewijzing.rol));
 }
 

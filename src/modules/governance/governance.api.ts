@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { idParams, type ApiRegistry } from '../../api/api-registry.js';
 import { gremiumTypeEnum } from '../../db/schema.js';
 import { t } from '../../i18n/index.js';
+import { NotFoundError } from '../../lib/errors.js';
 import { findByIdOr404 } from '../../lib/find.js';
 import { GremiumSchema, LidmaatschapSchema, OrganisatieSchema, PersoonSchema } from './governance.schemas.js';
-import type { Governance, Gremium, GovernanceService } from './governance.service.js';
+import type { Governance, Gremium, GovernanceService, Lidmaatschap } from './governance.service.js';
 
 function toGremium(gremium: Gremium, governance: Governance): z.infer<typeof GremiumSchema> {
   return {
@@ -14,6 +15,14 @@ function toGremium(gremium: Gremium, governance: Governance): z.infer<typeof Gre
       .filter((r) => r.vanGremiumId === gremium.id || r.naarGremiumId === gremium.id)
       .map(({ soort, vanGremiumId, naarGremiumId, omschrijving }) => ({ soort, vanGremiumId, naarGremiumId, omschrijving })),
   };
+}
+
+/** A member as the public API shows it: the person's public fields only (never the e-mail address). */
+function toLidmaatschap(l: Lidmaatschap, governance: Governance): z.infer<typeof LidmaatschapSchema>[] {
+  const persoon = governance.personen.find((p) => p.id === l.persoonId);
+  if (!persoon) return [];
+  const { id, naam, functie, organisatieId, versie } = persoon;
+  return [{ id: l.id, gremiumId: l.gremiumId, rol: l.rol, persoon: { id, naam, functie, organisatieId, versie }, namens: l.namens, versie: l.versie }];
 }
 
 export function registerGovernanceApi(api: ApiRegistry, governanceService: GovernanceService): void {
@@ -56,12 +65,25 @@ export function registerGovernanceApi(api: ApiRegistry, governanceService: Gover
     handler: async (request, { params }) => {
       const governance = await governanceOf(request);
       const gremium = findByIdOr404(governance.gremia, params.id, t('api.gremiumNietGevonden', { id: params.id }));
-      return governance.lidmaatschappen
-        .filter((l) => l.gremiumId === gremium.id)
-        .flatMap((l) => {
-          const persoon = governance.personen.find((p) => p.id === l.persoonId);
-          return persoon ? [{ id: l.id, gremiumId: l.gremiumId, rol: l.rol, persoon, namens: l.namens }] : [];
-        });
+      return governance.lidmaatschappen.filter((l) => l.gremiumId === gremium.id).flatMap((l) => toLidmaatschap(l, governance));
+    },
+  });
+
+  api.get({
+    path: '/lidmaatschappen/{id}',
+    operationId: 'getLidmaatschap',
+    summary: 'Eén lidmaatschap',
+    description: 'Een lidmaatschap, gevonden op id: wie, in welk gremium, met welke rol en namens wie. Met de versie die u nodig heeft om het te wijzigen.',
+    tag: 'Governance',
+    params: idParams,
+    response: LidmaatschapSchema,
+    responseDescription: 'Het lidmaatschap.',
+    handler: async (request, { params }) => {
+      const governance = await governanceOf(request);
+      const lidmaatschap = findByIdOr404(governance.lidmaatschappen, params.id, t('api.lidmaatschapNietGevonden', { id: params.id }));
+      const [found] = toLidmaatschap(lidmaatschap, governance);
+      if (!found) throw new NotFoundError(t('api.lidmaatschapNietGevonden', { id: params.id }));
+      return found;
     },
   });
 

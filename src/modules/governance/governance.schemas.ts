@@ -3,11 +3,15 @@ import { apiSchemas } from '../../api/api-registry.js';
 import { gremiumRelatieSoortEnum, gremiumTypeEnum, lidmaatschapRolEnum, sectorEnum } from '../../db/schema.js';
 
 const id = z.uuid().describe('Unieke id van dit gegeven.');
+const versie = z
+  .int()
+  .min(1)
+  .describe('Versie van het gegeven; stuur deze mee bij een wijziging. Is de opgeslagen versie intussen hoger, dan weigert de API de wijziging (409).');
 
 export const SectorSchema = z.enum(sectorEnum.enumValues);
 apiSchemas.add(SectorSchema, { id: 'Sector', description: 'Een sector binnen het jeugddomein.' });
 
-export const OrganisatieSchema = z.object({ id, code: z.string(), naam: z.string(), sectoren: z.array(SectorSchema) });
+export const OrganisatieSchema = z.object({ id, code: z.string(), naam: z.string(), sectoren: z.array(SectorSchema), versie });
 apiSchemas.add(OrganisatieSchema, { id: 'Organisatie', description: 'Een organisatie die aan de LEA deelneemt.' });
 
 export const PersoonSchema = z.object({
@@ -15,6 +19,7 @@ export const PersoonSchema = z.object({
   naam: z.string(),
   functie: z.string().nullable(),
   organisatieId: z.uuid().nullable(),
+  versie,
 });
 apiSchemas.add(PersoonSchema, { id: 'Persoon', description: 'Een persoon die namens een organisatie in een gremium zit.' });
 
@@ -36,6 +41,7 @@ export const GremiumSchema = z.object({
   mandaat: z.string().nullable(),
   vergaderfrequentie: z.string().nullable(),
   relaties: z.array(GremiumRelatieSchema).describe('De relaties waarin dit gremium voorkomt.'),
+  versie,
 });
 apiSchemas.add(GremiumSchema, { id: 'Gremium', description: 'Een overleg binnen de LEA: stuurgroep, platform, overlegtafel en dergelijke.' });
 
@@ -51,5 +57,6 @@ export const LidmaatschapSchema = z.object({
   rol: z.enum(lidmaatschapRolEnum.enumValues),
   persoon: PersoonSchema,
   namens: z.array(NamensSchema).describe('Wie het lid vertegenwoordigt; dat kunnen meerdere sectoren zijn.'),
+  versie,
 });
 apiSchemas.add(LidmaatschapSchema, { id: 'Lidmaatschap', description: 'Een persoon in een gremium, met rol en vertegenwoordiging.' });

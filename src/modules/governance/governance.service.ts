@@ -9,6 +9,7 @@ export interface Organisatie {
   code: string;
   naam: string;
   sectoren: Sector[];
+  versie: number;
 }
 
 export interface Persoon {
@@ -16,6 +17,7 @@ export interface Persoon {
   naam: string;
   functie: string | null;
   organisatieId: string | null;
+  versie: number;
 }
 
 export interface Gremium {
@@ -27,6 +29,7 @@ export interface Gremium {
   opdracht: string | null;
   mandaat: string | null;
   vergaderfrequentie: string | null;
+  versie: number;
 }
 
 export interface GremiumRelatie {
@@ -45,6 +48,7 @@ export interface Lidmaatschap {
   gremiumId: string;
   rol: LidmaatschapRol;
   namens: Namens[];
+  versie: number;
 }
 
 export interface Governance {
@@ -67,10 +71,12 @@ export class GovernanceService {
 
   private async load(gemeenteId: string): Promise<Governance> {
     const rows = await loadGovernanceRows(this.db, gemeenteId);
+    // A relation with an archived gremium is no longer part of the structure.
+    const current = new Set(rows.gremia.map((g) => g.id));
     return {
-      organisaties: rows.organisaties.map(({ id, code, naam, sectoren }) => ({ id, code, naam, sectoren })),
-      personen: rows.personen.map(({ id, naam, functie, organisatieId }) => ({ id, naam, functie, organisatieId })),
-      gremia: rows.gremia.map(({ id, slug, naam, type, omschrijving, opdracht, mandaat, vergaderfrequentie }) => ({
+      organisaties: rows.organisaties.map(({ id, code, naam, sectoren, versie }) => ({ id, code, naam, sectoren, versie })),
+      personen: rows.personen.map(({ id, naam, functie, organisatieId, versie }) => ({ id, naam, functie, organisatieId, versie })),
+      gremia: rows.gremia.map(({ id, slug, naam, type, omschrijving, opdracht, mandaat, vergaderfrequentie, versie }) => ({
         id,
         slug,
         naam,
@@ -79,14 +85,17 @@ export class GovernanceService {
         opdracht,
         mandaat,
         vergaderfrequentie,
+        versie,
       })),
-      relaties: rows.relaties.map(({ id, vanGremiumId, naarGremiumId, soort, omschrijving }) => ({
-        id,
-        vanGremiumId,
-        naarGremiumId,
-        soort,
-        omschrijving,
-      })),
+      relaties: rows.relaties
+        .filter((r) => current.has(r.vanGremiumId) && current.has(r.naarGremiumId))
+        .map(({ id, vanGremiumId, naarGremiumId, soort, omschrijving }) => ({
+          id,
+          vanGremiumId,
+          naarGremiumId,
+          soort,
+          omschrijving,
+        })),
       lidmaatschappen: rows.lidmaatschappen.map((l) => ({
         id: l.id,
         persoonId: l.persoonId,
@@ -95,6 +104,7 @@ export class GovernanceService {
         namens: rows.namens
           .filter((n) => n.lidmaatschapId === l.id)
           .map((n): Namens => (n.sector ? { sector: n.sector, organisatieId: null } : { sector: null, organisatieId: n.organisatieId! })),
+        versie: l.versie,
       })),
     };
   }

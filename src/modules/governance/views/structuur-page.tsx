@@ -1,8 +1,12 @@
 import { t } from '../../../i18n/index.js';
+import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
+import { heeftPermissie } from '../../auth/permissions.js';
+import { gremiumScope } from '../governance-edit.service.js';
 import type { Governance, Gremium, GremiumRelatie } from '../governance.service.js';
 import { layoutDiagram } from '../structure-diagram.js';
+import { EditLink, OVERZICHT } from './governance-edit-pages.js';
 import { StructureSvg } from './structure-svg.js';
 
 export function describeRelatie(relatie: GremiumRelatie, gremia: Gremium[]): string {
@@ -20,6 +24,18 @@ function Field({ label, value }: { label: string; value: string | null }): JSX.E
   );
 }
 
+/** A field written in markdown (omschrijving, opdracht, mandaat), rendered to sanitised HTML. */
+function MarkdownField({ label, value }: { label: string; value: string | null }): JSX.Element {
+  if (!value) return <Field label={label} value={null} />;
+  const safeHtml = renderMarkdown(value);
+  return (
+    <div class="lea-facts__item">
+      <dt safe>{label}</dt>
+      <dd class="lea-markdown">{safeHtml}</dd>
+    </div>
+  );
+}
+
 export function StructuurPage({ ctx, governance }: { ctx: PageContext; governance: Governance }): JSX.Element {
   const title = t('structuur.titel');
   const figuur = t('structuur.figuur', { gemeente: ctx.gemeenteNaam ?? '' });
@@ -33,6 +49,15 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
       <p class="utrecht-paragraph lea-intro" safe>
         {t('structuur.intro')}
       </p>
+      {heeftPermissie(ctx.user?.rollen, 'governance.bewerken') ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={OVERZICHT} safe>
+            {t('governance.overzicht.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <figure class="lea-figure">
         <div class="lea-figure__scroll" role="region" aria-label={figuur} tabindex="0">
           <StructureSvg layout={layout} title={figuur} description={sentences.join('. ')} />
@@ -76,10 +101,17 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
               <h3 class="utrecht-heading-3" id={`gremium-${gremium.slug}-titel`}>
                 <span safe>{gremium.naam}</span> <span class="lea-label" safe>{t(`gremiumType.${gremium.type}`)}</span>
               </h3>
+              {gremiumScope(ctx.user?.rollen, gremium.id) ? (
+                <p class="utrecht-paragraph">
+                  <EditLink href={`/gremia/${gremium.id}/bewerken`} naam={gremium.naam} />
+                </p>
+              ) : (
+                ''
+              )}
               <dl class="lea-facts lea-facts--stapel">
-                {gremium.omschrijving ? <Field label={t('structuur.omschrijving')} value={gremium.omschrijving} /> : ''}
-                <Field label={t('structuur.opdracht')} value={gremium.opdracht} />
-                <Field label={t('structuur.mandaat')} value={gremium.mandaat} />
+                {gremium.omschrijving ? <MarkdownField label={t('structuur.omschrijving')} value={gremium.omschrijving} /> : ''}
+                <MarkdownField label={t('structuur.opdracht')} value={gremium.opdracht} />
+                <MarkdownField label={t('structuur.mandaat')} value={gremium.mandaat} />
                 <Field label={t('structuur.frequentie')} value={gremium.vergaderfrequentie} />
                 {leden > 0 ? (
                   <div class="lea-facts__item">

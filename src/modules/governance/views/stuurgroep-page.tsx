@@ -1,14 +1,42 @@
 import { t } from '../../../i18n/index.js';
+import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout, Section } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
+import { heeftPermissie } from '../../auth/permissions.js';
 import type { Governance, Gremium } from '../governance.service.js';
+import { OVERZICHT } from './governance-edit-pages.js';
 import { describeNamens } from './namens.js';
+
+/** Links to the edit forms, for a user who may edit the governance. */
+function EditLinks(props: { ctx: PageContext; stuurgroep: Gremium | undefined }): JSX.Element {
+  if (!heeftPermissie(props.ctx.user?.rollen, 'governance.bewerken')) return <></>;
+  return (
+    <ul class="utrecht-unordered-list">
+      {props.stuurgroep ? (
+        <li>
+          <a class="utrecht-link" href={`/gremia/${props.stuurgroep.id}/bewerken`} safe>
+            {t('governance.gremium.titel', { naam: props.stuurgroep.naam })}
+          </a>
+        </li>
+      ) : (
+        ''
+      )}
+      <li>
+        <a class="utrecht-link" href={OVERZICHT} safe>
+          {t('governance.overzicht.link')}
+        </a>
+      </li>
+    </ul>
+  );
+}
 
 export function StuurgroepPage(props: {
   ctx: PageContext;
   governance: Governance;
   stuurgroep: Gremium | undefined;
   toelichting: string | null;
+  /** persoonId → e-mail address; only for logged-in readers (permission intern.lezen). */
+  emails?: Map<string, string> | undefined;
 }): JSX.Element {
   const { governance, stuurgroep } = props;
   const title = stuurgroep?.naam ?? t('stuurgroep.titel');
@@ -22,6 +50,7 @@ export function StuurgroepPage(props: {
         <h1 class="utrecht-heading-1" safe>
           {title}
         </h1>
+        <EditLinks ctx={props.ctx} stuurgroep={undefined} />
         <p class="utrecht-paragraph" safe>
           {t('stuurgroep.geen')}
         </p>
@@ -29,11 +58,16 @@ export function StuurgroepPage(props: {
     );
   }
   const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === stuurgroep.id);
+  const emails = props.emails;
+  // Opdracht and omschrijving are markdown; renderMarkdown gives sanitised HTML (no raw HTML, no script links).
+  const safeTaak = stuurgroep.opdracht ? renderMarkdown(stuurgroep.opdracht) : '';
+  const safeOverleg = stuurgroep.omschrijving ? renderMarkdown(stuurgroep.omschrijving) : '';
   return (
     <Layout {...props.ctx} title={title} breadcrumbs={breadcrumbs}>
       <h1 class="utrecht-heading-1" safe>
         {title}
       </h1>
+      <EditLinks ctx={props.ctx} stuurgroep={stuurgroep} />
       {props.toelichting ? (
         <p class="utrecht-paragraph lea-intro" safe>
           {props.toelichting}
@@ -66,6 +100,13 @@ export function StuurgroepPage(props: {
                 <th scope="col" class="utrecht-table__header-cell" safe>
                   {t('stuurgroep.namens')}
                 </th>
+                {emails ? (
+                  <th scope="col" class="utrecht-table__header-cell" safe>
+                    {t('governance.kolom.email')}
+                  </th>
+                ) : (
+                  ''
+                )}
               </tr>
             </thead>
             <tbody class="utrecht-table__body">
@@ -84,6 +125,7 @@ export function StuurgroepPage(props: {
                     <td class="utrecht-table__cell" safe>
                       {describeNamens(lid.namens, governance)}
                     </td>
+                    {emails ? <EmailCell email={emails.get(lid.persoonId)} /> : ''}
                   </tr>
                 );
               })}
@@ -91,9 +133,16 @@ export function StuurgroepPage(props: {
           </table>
         </div>
       </section>
-      {stuurgroep.opdracht ? <Section id="taak" title={t('stuurgroep.taak')} text={stuurgroep.opdracht} /> : ''}
-      {stuurgroep.omschrijving ? (
-        <Section id="overleg" title={t('stuurgroep.overleg')} text={stuurgroep.omschrijving}>
+      {safeTaak ? (
+        <Section id="taak" title={t('stuurgroep.taak')}>
+          <div class="lea-markdown">{safeTaak}</div>
+        </Section>
+      ) : (
+        ''
+      )}
+      {safeOverleg ? (
+        <Section id="overleg" title={t('stuurgroep.overleg')}>
+          <div class="lea-markdown">{safeOverleg}</div>
           <p class="utrecht-paragraph">
             <a class="utrecht-link" href="/structuur" safe>
               {t('structuur.titel')}
@@ -104,5 +153,19 @@ export function StuurgroepPage(props: {
         ''
       )}
     </Layout>
+  );
+}
+
+function EmailCell({ email }: { email: string | undefined }): JSX.Element {
+  return (
+    <td class="utrecht-table__cell">
+      {email ? (
+        <a class="utrecht-link" href={`mailto:${email}`} safe>
+          {email}
+        </a>
+      ) : (
+        ''
+      )}
+    </td>
   );
 }
