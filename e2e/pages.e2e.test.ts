@@ -90,7 +90,7 @@ describe.each(pages)('%s', (url) => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.goto(app.baseUrl + url);
     const focusable = await page.evaluate(
-      () => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]').length,
+      () => document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex="0"]').length,
     );
     const visited = new Set<string>();
     for (let step = 0; step < focusable; step += 1) {

@@ -26,8 +26,17 @@ import { SessionService } from './modules/auth/session.service.js';
 import { registerBeheerPages } from './modules/beheer/beheer.pages.js';
 import { GebruikersService } from './modules/beheer/gebruikers.service.js';
 import { registerAuth } from './plugins/auth.js';
+import { OidcClient } from './modules/auth/oidc/oidc-client.js';
+import { SsoService } from './modules/auth/sso.service.js';
+import { registerSsoPages } from './modules/auth/sso.pages.js';
 import { AgendaEditService } from './modules/agenda/agenda-edit.service.js';
 import { registerAgendaEditPages } from './modules/agenda/agenda-edit.pages.js';
+import { GovernanceEditService } from './modules/governance/governance-edit.service.js';
+import { registerGovernanceEditPages } from './modules/governance/governance-edit.pages.js';
+import { AmbitieEditService } from './modules/agenda/ambitie-edit.service.js';
+import { registerAmbitieEditPages } from './modules/agenda/ambitie-edit.pages.js';
+import { OabEditService } from './modules/agenda/oab-edit.service.js';
+import { registerOabEditPages } from './modules/agenda/oab-edit.pages.js';
 
 export interface AppServices {
   gemeenten: GemeenteService;
@@ -40,6 +49,9 @@ export interface AppServices {
   audit: AuditService;
   mailers: MailerPool;
   agendaEdit: AgendaEditService;
+  governanceEdit: GovernanceEditService;
+  ambitieEdit: AmbitieEditService;
+  oabEdit: OabEditService;
 }
 
 declare module 'fastify' {
@@ -77,8 +89,12 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     mailers,
     // A change made here is visible here at once; other instances see it within DATA_VERSION_TTL_MS.
     agendaEdit: new AgendaEditService(db, () => services.gemeenten.invalidate()),
+    governanceEdit: new GovernanceEditService(db, () => services.gemeenten.invalidate()),
+    ambitieEdit: new AmbitieEditService(db, () => services.gemeenten.invalidate()),
+    oabEdit: new OabEditService(db, () => services.gemeenten.invalidate()),
   };
   app.decorate('services', services);
+  const sso = config.OIDC_ISSUER && config.OIDC_CLIENT_ID ? new SsoService(db, new OidcClient(oidcSettings(config)), services.login) : undefined;
   app.addHook('onClose', () => mailers.close());
 
   const stylesheet = await buildStylesheet();
@@ -97,10 +113,25 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerGovernancePages(app, deps);
   registerSitePages(app, deps);
   registerAgendaEditPages(app, deps);
-  registerAuthPages(app, { ...deps, db, config, ssoLabel: undefined });
+  registerGovernanceEditPages(app, deps);
+  registerAmbitieEditPages(app, deps);
+  registerOabEditPages(app, deps);
+  registerAuthPages(app, { ...deps, db, config, ssoLabel: sso ? config.OIDC_LABEL : undefined });
+  registerSsoPages(app, { ...deps, sso });
   registerAccountPages(app, { ...deps, db });
   registerBeheerPages(app, { ...deps, config });
   registerApi(app, { config, ...services });
 
   return app;
+}
+
+function oidcSettings(config: Config) {
+  const base = config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
+  return {
+    issuer: config.OIDC_ISSUER!,
+    clientId: config.OIDC_CLIENT_ID!,
+    ...(config.OIDC_CLIENT_SECRET ? { clientSecret: config.OIDC_CLIENT_SECRET } : {}),
+    redirectUri: config.OIDC_REDIRECT_URI ?? `${base}/inloggen/sso/callback`,
+    allowInsecureHttp: config.OIDC_ALLOW_HTTP,
+  };
 }

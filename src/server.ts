@@ -15,6 +15,11 @@ async function main(): Promise<void> {
     builtAt = performance.now();
     await prepareDatabase(database, config, app.log);
     await app.listen({ port: config.PORT, host: config.HOST });
+    // Expired sessions are refused on sight; this only keeps the table small. unref: it never holds the process up.
+    const running = app;
+    setInterval(() => {
+      running.services.sessions.purgeExpired().catch((error: unknown) => running.log.warn({ err: error }, 'purging sessions failed'));
+    }, 10 * 60_000).unref();
     const { ensureFirstBeheerders, formatFirstLogins } = await import('./modules/beheer/first-beheerder.js');
     const firstLogins = await ensureFirstBeheerders(database.db, app.services.gebruikers, config);
     // Printed, not logged: log lines end up in log stores, and this password is for the person at the console.

@@ -192,7 +192,7 @@ export class ApiRegistry {
         responses['403'] = { $ref: '#/components/responses/GeenToegang' };
       }
       if (route.params) responses['404'] = { $ref: '#/components/responses/NietGevonden' };
-      if (method === 'patch' || method === 'delete') responses['409'] = { $ref: '#/components/responses/Conflict' };
+      if (method !== 'get') responses['409'] = { $ref: '#/components/responses/Conflict' };
       responses['500'] = { $ref: '#/components/responses/Serverfout' };
       const requestBody = route.body
         ? { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { target: 'openapi-3.0', io: 'input' }) } } }

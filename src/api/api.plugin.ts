@@ -4,6 +4,12 @@ import type { AgendaService } from '../modules/agenda/agenda.service.js';
 import { registerAgendaApi } from '../modules/agenda/agenda.api.js';
 import { registerAgendaEditApi } from '../modules/agenda/agenda-edit.api.js';
 import type { AgendaEditService } from '../modules/agenda/agenda-edit.service.js';
+import { registerGovernanceEditApi } from '../modules/governance/governance-edit.api.js';
+import type { GovernanceEditService } from '../modules/governance/governance-edit.service.js';
+import { registerAmbitieEditApi } from '../modules/agenda/ambitie-edit.api.js';
+import type { AmbitieEditService } from '../modules/agenda/ambitie-edit.service.js';
+import { registerOabEditApi } from '../modules/agenda/oab-edit.api.js';
+import type { OabEditService } from '../modules/agenda/oab-edit.service.js';
 import type { GovernanceService } from '../modules/governance/governance.service.js';
 import { registerGovernanceApi } from '../modules/governance/governance.api.js';
 import { API_PREFIX, API_VERSION, ApiRegistry } from './api-registry.js';
@@ -11,7 +17,15 @@ import { API_PREFIX, API_VERSION, ApiRegistry } from './api-registry.js';
 /** Mounts /api/v1: every resource, the OpenAPI document, and the API-Version header on every answer. */
 export function registerApi(
   app: FastifyInstance,
-  deps: { config: Config; agenda: AgendaService; governance: GovernanceService; agendaEdit: AgendaEditService },
+  deps: {
+    config: Config;
+    agenda: AgendaService;
+    governance: GovernanceService;
+    agendaEdit: AgendaEditService;
+    governanceEdit: GovernanceEditService;
+    ambitieEdit: AmbitieEditService;
+    oabEdit: OabEditService;
+  },
 ): void {
   app.addHook('onSend', async (request, reply) => {
     if (request.url !== API_PREFIX && !request.url.startsWith(`${API_PREFIX}/`)) return;
@@ -25,6 +39,9 @@ export function registerApi(
   const api = new ApiRegistry(app);
   registerAgendaApi(api, deps.agenda);
   registerAgendaEditApi(api, deps.agendaEdit);
+  registerGovernanceEditApi(api, deps.governanceEdit);
+  registerAmbitieEditApi(api, deps.ambitieEdit);
+  registerOabEditApi(api, deps.oabEdit);
   registerGovernanceApi(api, deps.governance);
 
   const document = JSON.stringify(

@@ -18,3 +18,10 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle
 export function formatDateTime(value: Date): string {
   return dateTime.format(value);
 }
+
+/** "1 seconde", "45 seconden", "2 minuten": how long someone has to wait, in words. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 seconde' : `${seconds} seconden`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minuut' : `${minutes} minuten`;
+}

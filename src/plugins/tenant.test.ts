@@ -1,18 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData, readDemoData } from '../db/demo-data.js';
-import { createTestApp, type TestApp } from '../../test/helpers/app.js';
-
-/** A second gemeente on the same installation, with its own host name and its own (shorter) agenda. */
-async function addOtherGemeente(t: TestApp) {
-  const data = await readDemoData();
-  await loadDemoData(t.database.db, {
-    ...data,
-    gemeente: { slug: 'voorbeeldstad', naam: 'Voorbeeldstad', cbsCode: 'GM9999', domeinen: ['lea.voorbeeldstad.example'] },
-    uitvoeringsagenda: { ...data.uitvoeringsagenda, titel: 'Agenda Voorbeeldstad' },
-    actielijnen: data.actielijnen.slice(0, 2).map((al) => ({ ...al, titel: `Voorbeeldstad: ${al.titel}` })),
-  });
-  t.app.services.gemeenten.invalidate();
-}
+import { addOtherGemeente, createTestApp, type TestApp } from '../../test/helpers/app.js';
 
 describe('with two gemeenten on one installation', () => {
   let t: TestApp;

@@ -27,7 +27,9 @@ export interface LayoutProps {
 /** Log-in link for the public; for a logged-in user their name, their account, beheer and a log-out button. */
 function AccountArea(props: { user: LayoutProps['user']; csrf: string | undefined; path: string }): JSX.Element {
   if (!props.user) {
-    const terug = props.path === '/' || props.path.startsWith('/inloggen') ? '' : `?terug=${encodeURIComponent(props.path)}`;
+    // Pages behind an e-mailed link carry a secret token in their path: never copy it into another address.
+    const noReturn = ['/inloggen', '/uitnodiging/', '/wachtwoord-herstellen/', '/wachtwoord-vergeten'].some((p) => props.path.startsWith(p));
+    const terug = props.path === '/' || noReturn ? '' : `?terug=${encodeURIComponent(props.path)}`;
     return (
       <div class="lea-account">
         <a class="utrecht-link lea-account__link" href={`/inloggen${terug}`} safe>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
-import { readDemoData, type DemoData } from '../../src/db/demo-data.js';
+import { loadDemoData, readDemoData, type DemoData } from '../../src/db/demo-data.js';
 import { adminUrl, databaseUrl } from './postgres.js';
 
 let counter = 0;
@@ -83,4 +83,17 @@ export function decodeHtml(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/** A second gemeente on the same installation, with its own host name and its own (shorter) agenda. */
+export async function addOtherGemeente(t: TestApp): Promise<{ host: string }> {
+  const data = await readDemoData();
+  await loadDemoData(t.database.db, {
+    ...data,
+    gemeente: { slug: 'voorbeeldstad', naam: 'Voorbeeldstad', cbsCode: 'GM9999', domeinen: ['lea.voorbeeldstad.example'] },
+    uitvoeringsagenda: { ...data.uitvoeringsagenda, titel: 'Agenda Voorbeeldstad' },
+    actielijnen: data.actielijnen.slice(0, 2).map((al) => ({ ...al, titel: `Voorbeeldstad: ${al.titel}` })),
+  });
+  t.app.services.gemeenten.invalidate();
+  return { host: 'lea.voorbeeldstad.example' };
 }

@@ -209,7 +209,7 @@ describe('inloggen met wachtwoord', () => {
         statuses.push(response.statusCode);
         if (i >= 5) {
           expect(response.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-          expect(fieldError(response.body, 'email')).toContain('Te veel mislukte pogingen');
+          expect(fieldError(response.body, 'email')).toContain('Te veel pogingen. Wacht');
         }
       }
       expect(statuses).toEqual([...Array<number>(5).fill(400), ...Array<number>(15).fill(429)]);

@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { t } from '../../i18n/index.js';
+import { formatWait } from '../../lib/dates.js';
 import { formValues, safeReturnPath, validateForm } from '../../lib/forms.js';
-import { clearSessionCookie, csrfToken, setSessionCookie } from '../../plugins/auth.js';
+import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.js';
 import { emptyForm, type FormState } from '../../views/form.js';
 import type { PageCache } from '../../views/page-cache.js';
-import type { PageContext } from '../../views/page-context.js';
 import type { AccountService } from './account.service.js';
 import { findGebruikerById } from './auth.repository.js';
 import type { LoginService, NextStep } from './login.service.js';
@@ -52,21 +52,6 @@ const problemMessage: Record<PasswordProblem, string> = {
   herhaling: t('wachtwoord.herhaling'),
 };
 
-/**
- * Sends one of these pages. The page context gives a CSRF token only to a session, but these forms are posted
- * by visitors without one (logging in, a forgotten password, an invitation): they get the token of the
- * visitor's own CSRF cookie, or the check would refuse every post.
- */
-function formPage(
-  deps: AuthPageDeps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  render: (ctx: PageContext) => JSX.Element,
-  status?: number,
-): Promise<FastifyReply> {
-  return deps.pages.private(request, reply, (ctx) => render({ ...ctx, csrf: ctx.csrf ?? csrfToken(request, reply) }), status);
-}
-
 export function afterLogin(volgende: NextStep, terug: string): string {
   if (volgende === 'code') return `/inloggen/code?terug=${encodeURIComponent(terug)}`;
   if (volgende === 'instellen') return `/account/tweestapsverificatie?terug=${encodeURIComponent(terug)}`;
@@ -81,7 +66,7 @@ function terugOf(request: FastifyRequest): string {
 
 function tooManyAttempts(reply: FastifyReply, seconden: number): FormState['errors'] {
   reply.header('Retry-After', String(seconden));
-  return { email: t('login.wacht', { seconden }) };
+  return { email: t('login.wacht', { tijd: formatWait(seconden) }) };
 }
 
 /** Log in and out, the second factor, and choosing a password through an e-mailed link. */
@@ -93,7 +78,7 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
     const terug = terugOf(request);
     if (request.user) return reply.redirect(terug, 303);
     const notice = (request.query as Record<string, string>).melding === 'uitgelogd' ? t('login.uitgelogd') : undefined;
-    return formPage(deps, request, reply, (ctx) => <LoginPage ctx={ctx} form={emptyForm()} terug={terug} sso={sso} notice={notice} />);
+    return deps.pages.private(request, reply, (ctx) => <LoginPage ctx={ctx} form={emptyForm()} terug={terug} sso={sso} notice={notice} />);
   });
 
   app.post('/inloggen', publiek, async (request, reply) => {
@@ -101,7 +86,7 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
     const values = formValues(request.body, ['email', 'wachtwoord']);
     const checked = validateForm(loginSchema, values);
     const show = (form: FormState, status: number) =>
-      formPage(deps, request, reply, (ctx) => <LoginPage ctx={ctx} form={form} terug={terug} sso={sso} />, status);
+      deps.pages.private(request, reply, (ctx) => <LoginPage ctx={ctx} form={form} terug={terug} sso={sso} />, status);
     if (!checked.ok) return show(checked.form, 400);
     const result = await deps.login.loginWithPassword(request.gemeente.id, checked.data.email, checked.data.wachtwoord, request.ip);
     if (result.status === 'wacht') return show({ values, errors: tooManyAttempts(reply, result.seconden) }, 429);
@@ -114,7 +99,7 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
   app.get('/inloggen/code', publiek, (request, reply) => {
     const terug = terugOf(request);
     if (!request.session || request.session.mfaVoltooid) return reply.redirect(request.user ? terug : '/inloggen', 303);
-    return formPage(deps, request, reply, (ctx) => <CodePage ctx={ctx} form={emptyForm()} terug={terug} />);
+    return deps.pages.private(request, reply, (ctx) => <CodePage ctx={ctx} form={emptyForm()} terug={terug} />);
   });
 
   app.post('/inloggen/code', publiek, async (request, reply) => {
@@ -123,13 +108,13 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
     if (!session || session.mfaVoltooid) return reply.redirect('/inloggen', 303);
     const values = formValues(request.body, ['code']);
     const show = (form: FormState, status: number) =>
-      formPage(deps, request, reply, (ctx) => <CodePage ctx={ctx} form={form} terug={terug} />, status);
+      deps.pages.private(request, reply, (ctx) => <CodePage ctx={ctx} form={form} terug={terug} />, status);
     const checked = validateForm(codeSchema, values);
     if (!checked.ok) return show(checked.form, 400);
     const result = await deps.login.verifySecondFactor(request.gemeente.id, session.idHash, session.gebruiker.id, checked.data.code, request.ip);
     if (result.status === 'wacht') {
       reply.header('Retry-After', String(result.seconden));
-      return show({ values, errors: { code: t('login.wacht', { seconden: result.seconden }) } }, 429);
+      return show({ values, errors: { code: t('login.wacht', { tijd: formatWait(result.seconden) }) } }, 429);
     }
     if (result.status === 'mislukt') return show({ values: {}, errors: { code: t('code.mislukt') } }, 400);
     return reply.redirect(terug, 303);
@@ -153,7 +138,7 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
     if (!session) return reply.redirect('/inloggen?terug=%2Faccount%2Ftweestapsverificatie', 303);
     if (session.gebruiker.totpActiefSinds) return reply.redirect('/account', 303);
     const setup = await deps.accounts.beginTotp(request.gemeente, session.gebruiker);
-    return formPage(deps, request, reply, (ctx) => (
+    return deps.pages.private(request, reply, (ctx) => (
       <TotpSetupPage ctx={ctx} form={emptyForm()} secret={setup.secret} safeQrSvg={setup.qrSvg} terug={terugOf(request)} verplicht={vereistMfa(session.rollen)} />
     ));
   });
@@ -170,33 +155,30 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPageDeps): voi
       if (gebruiker.totpActiefSinds) return reply.redirect('/account', 303);
       const setup = await deps.accounts.beginTotp(request.gemeente, gebruiker);
       const form = { values: {}, errors: { code: values.code ? t('code.mislukt') : t('fout.veld.codeLeeg') } };
-      return formPage(
-        deps,
-        request,
-        reply,
+      return deps.pages.private(request, reply,
         (ctx) => <TotpSetupPage ctx={ctx} form={form} secret={setup.secret} safeQrSvg={setup.qrSvg} terug={terug} verplicht={vereistMfa(session.rollen)} />,
         400,
       );
     }
     if (!session.mfaVoltooid) await deps.login.completeSetupLogin(request.gemeente.id, session, request.ip);
-    return formPage(deps, request, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={codes} verder={terug === '/' ? '/account' : terug} />);
+    return deps.pages.private(request, reply, (ctx) => <RecoveryCodesPage ctx={ctx} codes={codes} verder={terug === '/' ? '/account' : terug} />);
   });
 
   app.get('/wachtwoord-vergeten', publiek, (request, reply) =>
-    formPage(deps, request, reply, (ctx) => <ForgotPasswordPage ctx={ctx} form={emptyForm()} />),
+    deps.pages.private(request, reply, (ctx) => <ForgotPasswordPage ctx={ctx} form={emptyForm()} />),
   );
 
   app.post('/wachtwoord-vergeten', publiek, async (request, reply) => {
     const values = formValues(request.body, ['email']);
     const checked = validateForm(z.object({ email: loginSchema.shape.email }), values);
-    if (!checked.ok) return formPage(deps, request, reply, (ctx) => <ForgotPasswordPage ctx={ctx} form={checked.form} />, 400);
+    if (!checked.ok) return deps.pages.private(request, reply, (ctx) => <ForgotPasswordPage ctx={ctx} form={checked.form} />, 400);
     const result = await deps.accounts.requestReset(request.gemeente, checked.data.email, request.ip, mailBaseUrl(request, deps.config));
     if (result !== 'verstuurd') {
       reply.header('Retry-After', String(result.wacht));
-      const form = { values, errors: { email: t('login.wacht', { seconden: result.wacht }) } };
-      return formPage(deps, request, reply, (ctx) => <ForgotPasswordPage ctx={ctx} form={form} />, 429);
+      const form = { values, errors: { email: t('login.wacht', { tijd: formatWait(result.wacht) }) } };
+      return deps.pages.private(request, reply, (ctx) => <ForgotPasswordPage ctx={ctx} form={form} />, 429);
     }
-    return formPage(deps, request, reply, (ctx) => (
+    return deps.pages.private(request, reply, (ctx) => (
       <MessagePage ctx={ctx} title={t('vergeten.verstuurdTitel')} text={t('vergeten.verstuurd')} link={{ href: '/inloggen', label: t('login.titel') }} />
     ));
   });
@@ -210,10 +192,7 @@ function registerLinkRoutes(app: FastifyInstance, deps: AuthPageDeps, path: stri
   const title = doel === 'uitnodiging' ? t('uitnodiging.titel') : t('herstel.titel');
   const intro = doel === 'uitnodiging' ? t('uitnodiging.intro') : t('herstel.intro');
   const invalid = (request: FastifyRequest, reply: FastifyReply) =>
-    formPage(
-      deps,
-      request,
-      reply,
+    deps.pages.private(request, reply,
       (ctx) => <MessagePage ctx={ctx} title={t('link.ongeldigTitel')} text={t('link.ongeldig')} link={{ href: '/wachtwoord-vergeten', label: t('vergeten.titel') }} />,
       404,
     );
@@ -223,7 +202,7 @@ function registerLinkRoutes(app: FastifyInstance, deps: AuthPageDeps, path: stri
     reply.header('Referrer-Policy', 'no-referrer');
     const gebruiker = await deps.accounts.findLinkUser(request.gemeente.id, request.params.token, doel);
     if (!gebruiker) return invalid(request, reply);
-    return formPage(deps, request, reply, (ctx) => (
+    return deps.pages.private(request, reply, (ctx) => (
       <ChoosePasswordPage ctx={ctx} form={emptyForm()} action={request.url} title={title} intro={intro.replace('{naam}', gebruiker.naam)} />
     ));
   });
@@ -234,10 +213,7 @@ function registerLinkRoutes(app: FastifyInstance, deps: AuthPageDeps, path: stri
     if (!gebruiker) return invalid(request, reply);
     const values = formValues(request.body, ['wachtwoord', 'herhaling']);
     const show = (form: FormState) =>
-      formPage(
-        deps,
-        request,
-        reply,
+      deps.pages.private(request, reply,
         (ctx) => <ChoosePasswordPage ctx={ctx} form={form} action={request.url} title={title} intro={intro.replace('{naam}', gebruiker.naam)} />,
         400,
       );

@@ -218,6 +218,10 @@ export function GebruikerPage(props: {
   );
 }
 
+function asJson(value: unknown): string {
+  return value ? JSON.stringify(value, null, 2) : '–';
+}
+
 /** One audit line as a table row; before and after in a disclosure that works without JavaScript. */
 export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.Element {
   if (props.regels.length === 0) {
@@ -243,7 +247,7 @@ export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.
           {props.regels.map((r) => (
             <tr class="utrecht-table__row">
               <td class="utrecht-table__cell" safe>{formatDateTime(r.tijdstip)}</td>
-              <td class="utrecht-table__cell" safe>{r.gebruikerNaam ?? t('audit.onbekend')}{r.ip ? ` (${r.ip})` : ''}</td>
+              <td class="utrecht-table__cell" safe>{`${r.gebruikerNaam ?? t('audit.onbekend')}${r.ip ? ` (${r.ip})` : ''}`}</td>
               <td class="utrecht-table__cell" safe>{r.actie}</td>
               <td class="utrecht-table__cell" safe>{[r.objectType, r.omschrijving].filter(Boolean).join(': ')}</td>
               <td class="utrecht-table__cell">
@@ -253,11 +257,11 @@ export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.
                     <div class="lea-diff">
                       <div class="lea-diff__kolom">
                         <h3 class="utrecht-heading-3" safe>{t('audit.voor')}</h3>
-                        <pre class="lea-pre" safe>{r.voor ? JSON.stringify(r.voor, null, 2) : '–'}</pre>
+                        <pre class="lea-pre" safe>{asJson(r.voor)}</pre>
                       </div>
                       <div class="lea-diff__kolom">
                         <h3 class="utrecht-heading-3" safe>{t('audit.na')}</h3>
-                        <pre class="lea-pre" safe>{r.na ? JSON.stringify(r.na, null, 2) : '–'}</pre>
+                        <pre class="lea-pre" safe>{asJson(r.na)}</pre>
                       </div>
                     </div>
                   </details>

@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../../views/form.js';
 import { Layout } from '../../../views/layout.js';
@@ -10,8 +11,8 @@ export function FormPage(props: {
   form: FormState;
   intro?: string | undefined;
   notice?: string | undefined;
-  children: JSX.Element | JSX.Element[];
-  after?: JSX.Element | undefined;
+  children: Children;
+  after?: Children | undefined;
 }): JSX.Element {
   return (
     <Layout {...props.ctx} title={props.title} breadcrumbs={[]} hasErrors={Object.keys(props.form.errors).length > 0}>
@@ -107,6 +108,8 @@ export function TotpSetupPage(props: {
   terug: string;
   verplicht: boolean;
 }): JSX.Element {
+  // Made by the qrcode library from our own otpauth URI: markup we generate, not user input.
+  const safeQrSvg = props.safeQrSvg;
   return (
     <FormPage ctx={props.ctx} title={t('totp.titel')} form={props.form} intro={props.verplicht ? t('totp.verplicht') : t('totp.intro')}>
       <ol class="utrecht-ordered-list">
@@ -114,7 +117,7 @@ export function TotpSetupPage(props: {
         <li>
           <span safe>{t('totp.stap2')}</span>
           <figure class="lea-qr" role="img" aria-label={t('totp.qrLabel')}>
-            {props.safeQrSvg}
+            {safeQrSvg}
           </figure>
           <p class="utrecht-paragraph">
             <span safe>{t('totp.handmatig')}</span>{' '}
