@@ -7,13 +7,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/modules/auth/security/totp.js';
 import { createUser, gemeenteId, nextTotpCode, rol, type TestUser } from '../test/helpers/session.js';
 import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
+import { expectNoAxeViolations, loginInBrowser, newPage } from './helpers/session.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -29,22 +29,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), page.url()).toEqual([]);
-}
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
 
 const PASSWORD = 'rode-tulpen-in-het-stadspark';
 let procesmanagerSecret = '';
 
 describe('invite, accept, two-factor, edit', () => {
+  // Sixteen pages with axe, two browsers and a mail round trip: allow more than the default minute on 2 cores.
   it('runs from the invitation to an edited actielijn with its audit entry', async () => {
-    const admin = await newPage();
+    const admin = await newPage(browser);
     await admin.goto(`${app.baseUrl}/inloggen`);
     await admin.getByLabel('E-mailadres').fill(beheerder.email);
     await admin.getByLabel('Wachtwoord').fill(beheerder.wachtwoord);
@@ -77,7 +70,7 @@ describe('invite, accept, two-factor, edit', () => {
     const link = /http:\/\/\S+\/uitnodiging\/\S+/.exec(mail)?.[0];
     expect(link).toBeDefined();
 
-    const piet = await newPage();
+    const piet = await newPage(browser);
     await piet.goto(link!.replace(/^http:\/\/[^/]+/, app.baseUrl));
     await expectNoAxeViolations(piet);
     await piet.getByLabel('Nieuw wachtwoord', { exact: true }).fill(PASSWORD);
@@ -110,24 +103,13 @@ describe('invite, accept, two-factor, edit', () => {
     await expectNoAxeViolations(admin);
     await admin.context().close();
     await piet.context().close();
-  });
+  }, 180_000);
 
   it('gives the second of two browsers editing one focusdoel the conflict page, with its text kept', async () => {
     const agenda = await app.app.services.agenda.get((await app.app.services.gemeenten.list())[0]!);
     const focusdoel = agenda.actielijnen[2]!.focusdoelen[0]!;
     const procesmanager = await createUser(app, await gemeenteId(app), { email: 'pm2@e2e.example', naam: 'Tweede Procesmanager', rollen: [rol('procesmanager')], totp: true });
-    const login = async () => {
-      const page = await newPage();
-      await page.goto(`${app.baseUrl}/inloggen?terug=${encodeURIComponent(`/focusdoelen/${focusdoel.id}/bewerken`)}`);
-      await page.getByLabel('E-mailadres').fill(procesmanager.email);
-      await page.getByLabel('Wachtwoord').fill(procesmanager.wachtwoord);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(/\/inloggen\/code/);
-      await page.getByLabel('Code', { exact: true }).fill(await nextTotpCode(app, procesmanager));
-      await page.getByRole('button', { name: 'Doorgaan' }).click();
-      await page.waitForURL(/\/bewerken$/);
-      return page;
-    };
+    const login = () => loginInBrowser(browser, app, procesmanager, `/focusdoelen/${focusdoel.id}/bewerken`);
     const first = await login();
     const second = await login();
     await first.getByLabel('Focusdoel', { exact: true }).fill('Versie van de eerste browser');

@@ -6,12 +6,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, gemeenteId, nextTotpCode, rol, type TestUser } from '../test/helpers/session.js';
+import { createUser, gemeenteId, rol, type TestUser } from '../test/helpers/session.js';
 import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
+import { expectNoAxeViolations, loginInBrowser } from './helpers/session.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -32,25 +32,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), page.url()).toEqual([]);
-}
 
-/** A new browser, logged in as the procesmanager through the login form and the code page. */
-async function login(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(procesmanager.email);
-  await page.getByLabel('Wachtwoord').fill(procesmanager.wachtwoord);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(/\/inloggen\/code/);
-  await page.getByLabel('Code', { exact: true }).fill(await nextTotpCode(app, procesmanager));
-  await page.getByRole('button', { name: 'Doorgaan' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
-  return page;
-}
+const login = () => loginInBrowser(browser, app, procesmanager);
 
 let pm: Page;
 

@@ -6,13 +6,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Governance } from '../src/modules/governance/governance.service.js';
-import { createUser, gemeenteId, nextTotpCode, rol, type TestUser } from '../test/helpers/session.js';
+import { createUser, gemeenteId, rol, type TestUser } from '../test/helpers/session.js';
 import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
+import { expectNoAxeViolations, loginInBrowser } from './helpers/session.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -32,26 +32,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), page.url()).toEqual([]);
-}
 
-async function loginAs(user: TestUser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(user.email);
-  await page.getByLabel('Wachtwoord').fill(user.wachtwoord);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  if (user.totpSecret) {
-    await page.waitForURL(/\/inloggen\/code/);
-    await page.getByLabel('Code', { exact: true }).fill(await nextTotpCode(app, user));
-    await page.getByRole('button', { name: 'Doorgaan' }).click();
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
-  return page;
-}
+const loginAs = (user: TestUser) => loginInBrowser(browser, app, user);
 
 async function visit(page: Page, url: string): Promise<void> {
   const response = await page.goto(app.baseUrl + url);
@@ -67,6 +49,7 @@ describe('the governance edit pages', () => {
     await page?.context().close();
   });
 
+  // Axe on many pages: on a busy 2-core machine that can take longer than the default minute.
   it('pass axe: the overview, and a new and an existing record of every kind', async () => {
     const stuurgroep = governance.gremia.find((g) => g.type === 'stuurgroep')!;
     const lid = governance.lidmaatschappen.find((l) => l.gremiumId === stuurgroep.id)!;
@@ -88,7 +71,7 @@ describe('the governance edit pages', () => {
       await visit(page, url);
       await expectNoAxeViolations(page);
     }
-  });
+  }, 180_000);
 
   it('creates a gremium after a first try with errors: the summary links to the fields, the input stays, and both pages pass axe', async () => {
     await visit(page, '/gremia/nieuw');

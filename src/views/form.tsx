@@ -37,6 +37,19 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }): JS
   );
 }
 
+/** The message at a field, with "Fout:" for screen readers (GOV.UK's visually hidden prefix). */
+export function FieldErrorMessage(props: { message: string | undefined; id?: string }): JSX.Element {
+  if (!props.message) return <></>;
+  return (
+    <div class="utrecht-form-field-error-message utrecht-form-field__error-message" id={props.id}>
+      <span class="lea-visually-hidden" safe>
+        {t('form.foutVoorvoegsel')}
+      </span>
+      <span safe>{props.message}</span>
+    </div>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -66,16 +79,7 @@ function FieldFrame(props: FieldProps & { children: Children }): JSX.Element {
       ) : (
         ''
       )}
-      {error ? (
-        <div class="utrecht-form-field-error-message utrecht-form-field__error-message" id={`${fieldId(props.name)}-fout`}>
-          <span class="lea-visually-hidden" safe>
-            {t('form.foutVoorvoegsel')}
-          </span>
-          <span safe>{error}</span>
-        </div>
-      ) : (
-        ''
-      )}
+      <FieldErrorMessage message={error} id={`${fieldId(props.name)}-fout`} />
       <div class="utrecht-form-field__input">{props.children}</div>
     </div>
   );

@@ -293,3 +293,30 @@ export async function loginAs(app: TestApp, user: TestUser, options: { ip?: stri
   }
   return browser;
 }
+
+export interface Editors {
+  gid: string;
+  procesmanager: TestUser;
+  /** Two logged-in browsers of the same procesmanager, for conflicting edits. */
+  pm: TestBrowser;
+  pm2: TestBrowser;
+  /** A personal API token of the procesmanager, and one of a user whose role may not edit. */
+  token: string;
+  lidToken: string;
+}
+
+/** The cast of an editing test: a procesmanager (with TOTP) in two browsers, and API tokens for them and a reader. */
+export async function setUpEditors(app: TestApp, input: { email: string; naam: string; lid: RolToewijzing['rol'] }): Promise<Editors> {
+  const gid = await gemeenteId(app);
+  const procesmanager = await createUser(app, gid, { email: input.email, naam: input.naam, rollen: [rol('procesmanager')], totp: true });
+  const lid = await createUser(app, gid, { email: `lid-${input.email}`, naam: 'Lid', rollen: [rol(input.lid)] });
+  const actor = { gebruikerId: procesmanager.id, naam: procesmanager.naam, ip: null };
+  return {
+    gid,
+    procesmanager,
+    pm: await loginAs(app, procesmanager),
+    pm2: await loginAs(app, procesmanager),
+    token: (await app.app.services.accounts.createToken(gid, procesmanager, 'test', actor)).token,
+    lidToken: (await app.app.services.accounts.createToken(gid, lid, 'test', { ...actor, gebruikerId: lid.id })).token,
+  };
+}

@@ -2,25 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRegel, oabJaar } from '../../db/schema.js';
 import { decodeHtml, useSeededApp } from '../../../test/helpers/app.js';
-import { createUser, gemeenteId, loginAs, rol, TestBrowser, type TestUser } from '../../../test/helpers/session.js';
+import { setUpEditors, type TestBrowser } from '../../../test/helpers/session.js';
 
 const fx = useSeededApp();
 let gid: string;
-let procesmanager: TestUser;
 let pm: TestBrowser;
 let pm2: TestBrowser;
 let token: string;
 let lidToken: string;
 
 beforeAll(async () => {
-  gid = await gemeenteId(fx.t);
-  procesmanager = await createUser(fx.t, gid, { email: 'pm@oab.example', naam: 'Otto Procesmanager', rollen: [rol('procesmanager')], totp: true });
-  const lid = await createUser(fx.t, gid, { email: 'lid@oab.example', naam: 'Lid', rollen: [rol('platformlid')] });
-  pm = await loginAs(fx.t, procesmanager);
-  pm2 = await loginAs(fx.t, procesmanager);
-  const actor = { gebruikerId: procesmanager.id, naam: procesmanager.naam, ip: null };
-  token = (await fx.t.app.services.accounts.createToken(gid, procesmanager, 'test', actor)).token;
-  lidToken = (await fx.t.app.services.accounts.createToken(gid, lid, 'test', { ...actor, gebruikerId: lid.id })).token;
+  ({ gid, pm, pm2, token, lidToken } = await setUpEditors(fx.t, { email: 'pm@oab.example', naam: 'Otto Procesmanager', lid: 'platformlid' }));
 }, 60_000);
 
 async function oab() {

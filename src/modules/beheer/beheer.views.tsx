@@ -1,7 +1,9 @@
+import { FormActions } from '../../views/edit-frame.js';
 import { t } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/dates.js';
 import type { OutboxEntry } from '../../lib/mail/outbox.js';
 import type { AuditRegel } from '../audit/audit.repository.js';
+import { AuditTable } from '../audit/audit-table.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
 import { Layout, type Crumb } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
@@ -139,12 +141,7 @@ export function InvitePage(props: { ctx: PageContext; form: FormState; tafels: {
         <TextField name="naam" label={t('veld.naam')} form={props.form} autocomplete="off" required />
         <TextField name="email" type="email" label={t('veld.email')} form={props.form} autocomplete="off" spellcheck={false} required />
         <RolFields form={props.form} tafels={props.tafels} />
-        <div class="lea-form__actions">
-          <SubmitButton label={t('beheer.uitnodigingVersturen')} />
-          <a class="utrecht-link" href="/beheer/gebruikers" safe>
-            {t('form.annuleren')}
-          </a>
-        </div>
+        <FormActions cancel="/beheer/gebruikers" label={t('beheer.uitnodigingVersturen')} />
       </PostForm>
     </Layout>
   );
@@ -202,12 +199,7 @@ export function GebruikerPage(props: {
             { value: 'geblokkeerd', label: t('status.geblokkeerd') },
           ]}
         />
-        <div class="lea-form__actions">
-          <SubmitButton label={t('form.opslaan')} />
-          <a class="utrecht-link" href="/beheer/gebruikers" safe>
-            {t('form.annuleren')}
-          </a>
-        </div>
+        <FormActions cancel="/beheer/gebruikers" />
       </PostForm>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`/beheer/audit?object=${g.id}`} safe>
@@ -215,65 +207,6 @@ export function GebruikerPage(props: {
         </a>
       </p>
     </Layout>
-  );
-}
-
-function asJson(value: unknown): string {
-  return value ? JSON.stringify(value, null, 2) : '–';
-}
-
-/** One audit line as a table row; before and after in a disclosure that works without JavaScript. */
-export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.Element {
-  if (props.regels.length === 0) {
-    return (
-      <p class="utrecht-paragraph" safe>
-        {t('audit.leeg')}
-      </p>
-    );
-  }
-  return (
-    <div class="lea-table-scroll" role="region" aria-label={props.label} tabindex="0">
-      <table class="utrecht-table utrecht-table--html-table">
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.tijdstip')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.wie')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.actie')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.wat')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {props.regels.map((r) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell" safe>{formatDateTime(r.tijdstip)}</td>
-              <td class="utrecht-table__cell" safe>{`${r.gebruikerNaam ?? t('audit.onbekend')}${r.ip ? ` (${r.ip})` : ''}`}</td>
-              <td class="utrecht-table__cell" safe>{r.actie}</td>
-              <td class="utrecht-table__cell" safe>{[r.objectType, r.omschrijving].filter(Boolean).join(': ')}</td>
-              <td class="utrecht-table__cell">
-                {r.voor || r.na ? (
-                  <details>
-                    <summary safe>{t('audit.voorEnNa')}</summary>
-                    <div class="lea-diff">
-                      <div class="lea-diff__kolom">
-                        <h3 class="utrecht-heading-3" safe>{t('audit.voor')}</h3>
-                        <pre class="lea-pre" safe>{asJson(r.voor)}</pre>
-                      </div>
-                      <div class="lea-diff__kolom">
-                        <h3 class="utrecht-heading-3" safe>{t('audit.na')}</h3>
-                        <pre class="lea-pre" safe>{asJson(r.na)}</pre>
-                      </div>
-                    </div>
-                  </details>
-                ) : (
-                  ''
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,9 +1,9 @@
 import { t } from '../../../i18n/index.js';
 import type { AuditRegel } from '../../audit/audit.repository.js';
-import { fieldId, Hidden, PostForm, SubmitButton, TextArea, TextField, type FormState } from '../../../views/form.js';
+import { FieldErrorMessage, fieldId, Hidden, PostForm, TextArea, TextField, type FormState } from '../../../views/form.js';
 import type { Crumb } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
-import { EditFrame, History, type ConflictField } from './edit-pages.js';
+import { type ConflictField, EditFrame, FormActions, History } from '../../../views/edit-frame.js';
 
 const agendaCrumb: Crumb = { href: '/', label: t('nav.home') };
 
@@ -42,12 +42,7 @@ export function AmbitieEditPage(props: {
           inputmode="numeric"
           required={Boolean(ambitie)}
         />
-        <div class="lea-form__actions">
-          <SubmitButton label={t('form.opslaan')} />
-          <a class="utrecht-link" href="/#ambities" safe>
-            {t('form.annuleren')}
-          </a>
-        </div>
+        <FormActions cancel="/#ambities" />
       </PostForm>
       {ambitie ? (
         <section aria-labelledby="archiveren">
@@ -116,23 +111,9 @@ export function ArchiveerForm(props: { action: string; cancel: string; csrf: str
         <p class="utrecht-paragraph" safe>
           {props.vraag}
         </p>
-        {props.error ? (
-          <div class="utrecht-form-field-error-message">
-            <span class="lea-visually-hidden" safe>
-              {t('form.foutVoorvoegsel')}
-            </span>
-            <span safe>{props.error}</span>
-          </div>
-        ) : (
-          ''
-        )}
+        <FieldErrorMessage message={props.error} />
       </div>
-      <div class="lea-form__actions">
-        <SubmitButton label={props.knop} variant="danger" />
-        <a class="utrecht-link" href={props.cancel} safe>
-          {t('form.annuleren')}
-        </a>
-      </div>
+      <FormActions cancel={props.cancel} label={props.knop} variant="danger" />
     </PostForm>
   );
 }

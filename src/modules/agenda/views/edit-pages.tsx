@@ -1,51 +1,10 @@
-import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import type { AuditRegel } from '../../audit/audit.repository.js';
-import { AuditTable } from '../../beheer/beheer.views.js';
-import { ConflictNotice } from '../../../views/conflict.js';
-import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextArea, TextField, type FormState } from '../../../views/form.js';
-import { Layout, type Crumb } from '../../../views/layout.js';
+import { type ConflictField, EditFrame, FormActions, History } from '../../../views/edit-frame.js';
+import { CheckboxGroup, Hidden, PostForm, SubmitButton, TextArea, TextField, type FormState } from '../../../views/form.js';
 import type { PageContext } from '../../../views/page-context.js';
 
-export interface ConflictField {
-  label: string;
-  stored: string;
-  typed: string;
-}
-
-export function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
-  if (!props.regels) return <></>;
-  return (
-    <section aria-labelledby="historie">
-      <h2 class="utrecht-heading-2" id="historie" safe>
-        {t('bewerken.historie')}
-      </h2>
-      <AuditTable regels={props.regels} label={t('bewerken.historieTabel')} />
-    </section>
-  );
-}
-
-export function EditFrame(props: {
-  ctx: PageContext;
-  title: string;
-  crumbs: Crumb[];
-  form: FormState;
-  conflict?: ConflictField[] | undefined;
-  notice?: string | undefined;
-  children: Children;
-}): JSX.Element {
-  return (
-    <Layout {...props.ctx} title={props.title} breadcrumbs={props.crumbs} hasErrors={Object.keys(props.form.errors).length > 0 || Boolean(props.conflict)}>
-      {props.conflict ? <ConflictNotice fields={props.conflict} /> : ''}
-      <ErrorSummary errors={props.form.errors} />
-      <Notice text={props.notice} />
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </Layout>
-  );
-}
+export type { ConflictField };
 
 export function ActielijnEditPage(props: {
   ctx: PageContext;
@@ -76,12 +35,7 @@ export function ActielijnEditPage(props: {
         <TextField name="kernwoord" label={t('bewerken.actielijn.veldKernwoord')} hint={t('bewerken.actielijn.kernwoordHint')} form={props.form} />
         <TextArea name="beleidsthema" label={t('bewerken.actielijn.veldBeleidsthema')} form={props.form} rows={3} required />
         <CheckboxGroup name="ambities" label={t('ambitieBewerken.actielijnVeld')} hint={t('ambitieBewerken.actielijnHint')} form={props.form} options={props.ambities} />
-        <div class="lea-form__actions">
-          <SubmitButton label={t('form.opslaan')} />
-          <a class="utrecht-link" href={base} safe>
-            {t('form.annuleren')}
-          </a>
-        </div>
+        <FormActions cancel={base} />
       </PostForm>
       <section aria-labelledby="focusdoelen">
         <h2 class="utrecht-heading-2" id="focusdoelen" safe>

@@ -4,7 +4,7 @@ import { Hidden, PostForm, SelectField, SubmitButton, TextArea, TextField, type 
 import type { Crumb } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { ArchiveerForm } from './ambitie-edit-pages.js';
-import { EditFrame, History, type ConflictField } from './edit-pages.js';
+import { type ConflictField, EditFrame, FormActions, History } from '../../../views/edit-frame.js';
 
 const crumbs: Crumb[] = [
   { href: '/', label: t('nav.home') },
@@ -50,12 +50,7 @@ export function OabAfspraakEditPage(props: {
           required={Boolean(afspraak)}
         />
         <TextArea name="tekst" label={t('oabBewerken.veldTekst')} form={props.form} rows={5} required />
-        <div class="lea-form__actions">
-          <SubmitButton label={t('form.opslaan')} />
-          <a class="utrecht-link" href="/oab-afspraken" safe>
-            {t('form.annuleren')}
-          </a>
-        </div>
+        <FormActions cancel="/oab-afspraken" />
       </PostForm>
       {afspraak ? (
         <section aria-labelledby="archiveren">

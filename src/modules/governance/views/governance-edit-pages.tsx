@@ -1,15 +1,13 @@
 import type { Children } from '@kitajs/html';
 import { gremiumTypeEnum, lidmaatschapRolEnum, sectorEnum } from '../../../db/schema.js';
 import { t } from '../../../i18n/index.js';
-import { ConflictNotice } from '../../../views/conflict.js';
+import { ArchiveSection, EditFrame, FormActions, History, type ConflictField } from '../../../views/edit-frame.js';
 import {
   CheckboxGroup,
-  ErrorSummary,
   Hidden,
   Notice,
   PostForm,
   SelectField,
-  SubmitButton,
   TextArea,
   TextField,
   type FormState,
@@ -17,95 +15,16 @@ import {
 import { Layout, type Crumb } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { AuditRegel } from '../../audit/audit.repository.js';
-import { AuditTable } from '../../beheer/beheer.views.js';
 import { sectorLabel, type GremiumScope } from '../governance-edit.service.js';
 import type { Governance } from '../governance.service.js';
 import { describeNamens } from './namens.js';
 
-export interface ConflictField {
-  label: string;
-  stored: string;
-  typed: string;
-}
+export type { ConflictField };
 
 export const OVERZICHT = '/governance/bewerken';
 
 const home: Crumb = { href: '/', label: t('nav.home') };
 const overzicht: Crumb = { href: OVERZICHT, label: t('governance.overzicht.kort') };
-
-function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
-  if (!props.regels) return <></>;
-  return (
-    <section aria-labelledby="historie">
-      <h2 class="utrecht-heading-2" id="historie" safe>
-        {t('bewerken.historie')}
-      </h2>
-      <AuditTable regels={props.regels} label={t('bewerken.historieTabel')} />
-    </section>
-  );
-}
-
-interface FrameProps {
-  ctx: PageContext;
-  title: string;
-  crumbs: Crumb[];
-  form: FormState;
-  conflict?: ConflictField[] | undefined;
-  notice?: string | undefined;
-}
-
-function EditFrame(props: FrameProps & { children: Children }): JSX.Element {
-  return (
-    <Layout {...props.ctx} title={props.title} breadcrumbs={props.crumbs} hasErrors={Object.keys(props.form.errors).length > 0 || Boolean(props.conflict)}>
-      {props.conflict ? <ConflictNotice fields={props.conflict} /> : ''}
-      <ErrorSummary errors={props.form.errors} />
-      <Notice text={props.notice} />
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      {props.children}
-    </Layout>
-  );
-}
-
-function Actions(props: { cancel: string }): JSX.Element {
-  return (
-    <div class="lea-form__actions">
-      <SubmitButton label={t('form.opslaan')} />
-      <a class="utrecht-link" href={props.cancel} safe>
-        {t('form.annuleren')}
-      </a>
-    </div>
-  );
-}
-
-/** The archive button under an edit form; a refusal (still in use, or changed meanwhile) is shown here, and linked from the summary. */
-function ArchiveSection(props: { action: string; csrf: string; versie: string; knop: string; uitleg: string; error: string | undefined }): JSX.Element {
-  return (
-    <section aria-labelledby="archiveren" id="veld-archiveren" tabindex="-1">
-      <h2 class="utrecht-heading-2" id="archiveren" safe>
-        {t('bewerken.archiveren')}
-      </h2>
-      <p class="utrecht-paragraph" safe>
-        {props.uitleg}
-      </p>
-      {props.error ? (
-        <div class="utrecht-form-field-error-message">
-          <span class="lea-visually-hidden" safe>
-            {t('form.foutVoorvoegsel')}
-          </span>
-          <span safe>{props.error}</span>
-        </div>
-      ) : (
-        ''
-      )}
-      <PostForm action={props.action} csrf={props.csrf}>
-        <Hidden name="versie" value={props.versie} />
-        <SubmitButton label={props.knop} variant="danger" />
-      </PostForm>
-    </section>
-  );
-}
 
 /** "Bewerken" with the name of what it edits for screen readers (GOV.UK's visually hidden context). */
 export function EditLink(props: { href: string; naam: string }): JSX.Element {
@@ -349,7 +268,7 @@ export function OrganisatieEditPage(props: EditPageProps & { naam: string; code?
           form={props.form}
           options={sectorEnum.enumValues.map((s) => ({ value: s, label: sectorLabel(s) }))}
         />
-        <Actions cancel={OVERZICHT} />
+        <FormActions cancel={OVERZICHT} />
       </PostForm>
       {props.id ? (
         <ArchiveSection
@@ -393,7 +312,7 @@ export function PersoonEditPage(props: EditPageProps & { naam: string; code?: st
           form={props.form}
           options={[{ value: '', label: t('governance.geen') }, ...props.organisaties.map((o) => ({ value: o.id, label: o.naam }))]}
         />
-        <Actions cancel={OVERZICHT} />
+        <FormActions cancel={OVERZICHT} />
       </PostForm>
       {props.id ? (
         <ArchiveSection
@@ -467,7 +386,7 @@ export function GremiumEditPage(props: EditPageProps & { naam: string; slug?: st
           ''
         )}
         <TextField name="vergaderfrequentie" label={t('governance.gremium.veldFrequentie')} hint={t('governance.gremium.frequentieHint')} form={props.form} />
-        <Actions cancel={cancel} />
+        <FormActions cancel={cancel} />
       </PostForm>
       {props.id && alles ? (
         <>
@@ -553,7 +472,7 @@ export function LidmaatschapEditPage(
           options={lidmaatschapRolEnum.enumValues.map((rol) => ({ value: rol, label: t(`rol.${rol}`) }))}
         />
         <CheckboxGroup name="namens" label={t('governance.lidmaatschap.veldNamens')} hint={t('governance.lidmaatschap.namensHint')} form={props.form} options={namensOptions} />
-        <Actions cancel={gremiumHref} />
+        <FormActions cancel={gremiumHref} />
       </PostForm>
       {props.id ? (
         <ArchiveSection
