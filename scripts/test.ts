@@ -3,7 +3,9 @@
  * 1. static checks: types, lint, the xss scan of the templates, the API Design Rules lint (skipped when
  *    LEA_SKIP_STATIC_CHECKS=1, as CI does for its second, PostgreSQL run of the same command);
  * 2. unit and integration tests (Vitest) on PGlite, or on PostgreSQL when DATABASE_URL is set;
- * 3. browser tests in Debian's Chromium with axe, when Chromium is installed (otherwise one line says so).
+ * 3. browser tests in Debian's Chromium with axe, when Chromium is installed (otherwise one line says so), and
+ *    not skipped with LEA_SKIP_BROWSER_TESTS=1 (CI's PostgreSQL run: the browser sees the same pages whatever the
+ *    engine, and every rule behind them already ran on PostgreSQL in step 2).
  * It ends with one line "N passed, N failed" and exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -62,7 +64,9 @@ if (process.env.LEA_SKIP_STATIC_CHECKS === '1') {
 await vitest(`Unit- en integratietests op ${database}`, undefined);
 
 const chromium = chromiumPath();
-if (chromium) {
+if (process.env.LEA_SKIP_BROWSER_TESTS === '1') {
+  console.log('\nBrowsertests overgeslagen (LEA_SKIP_BROWSER_TESTS=1): de pagina\'s zijn gelijk op elke database; ze draaiden al op PGlite.');
+} else if (chromium) {
   await vitest(`Browsertests in Chromium (${chromium}) op ${database}`, 'vitest.e2e.config.ts');
 } else {
   console.log('\nBrowsertests overgeslagen: Chromium niet gevonden (installeer het Debian-pakket chromium, of zet CHROMIUM_PATH).');

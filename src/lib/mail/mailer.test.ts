@@ -1,9 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSmtpServer } from '../../../test/helpers/smtp-server.js';
 import { createMailer, type MailMessage } from './mailer.js';
 import { listOutbox, newOutboxId, readOutboxMessage } from './outbox.js';
 
@@ -126,53 +125,8 @@ describe('createMailer in outbox mode', () => {
 });
 
 describe('createMailer in SMTP mode', () => {
-  interface Received {
-    from: string | false;
-    to: string[];
-    raw: Buffer;
-  }
-
-  async function startServer(options: { rejectRecipient?: boolean } = {}) {
-    const received: Received[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onRcptTo(address, _session, callback) {
-        if (options.rejectRecipient) {
-          const error: Error & { responseCode?: number } = new Error('Onbekende ontvanger');
-          error.responseCode = 550;
-          callback(error);
-          return;
-        }
-        callback();
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom && session.envelope.mailFrom.address,
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw: Buffer.concat(chunks),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = server.server.address() as AddressInfo;
-    return {
-      url: `smtp://127.0.0.1:${port}`,
-      received,
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    };
-  }
-
   it('delivers the message to the SMTP server', async () => {
-    const server = await startServer();
+    const server = await startTestSmtpServer();
     try {
       const mailer = createMailer({ smtpUrl: server.url, from: '"LEA-platform" <noreply@lea.example>', outboxDir: dir });
       expect(mailer.transport).toBe('smtp');
@@ -199,7 +153,7 @@ describe('createMailer in SMTP mode', () => {
   });
 
   it('rejects when the server refuses the recipient', async () => {
-    const server = await startServer({ rejectRecipient: true });
+    const server = await startTestSmtpServer({ rejectRecipient: true });
     try {
       const mailer = createMailer({ smtpUrl: server.url, from: 'noreply@lea.example', outboxDir: dir });
       await expect(mailer.send(dutchMessage)).rejects.toThrow(/Onbekende ontvanger|rejected/);
@@ -211,7 +165,7 @@ describe('createMailer in SMTP mode', () => {
   });
 
   it('rejects when no server listens', async () => {
-    const server = await startServer();
+    const server = await startTestSmtpServer();
     await server.close();
     const mailer = createMailer({ smtpUrl: server.url, from: 'noreply@lea.example', outboxDir: dir });
     await expect(mailer.send(dutchMessage)).rejects.toThrow();
