@@ -26,8 +26,7 @@ import { SessionService } from './modules/auth/session.service.js';
 import { registerBeheerPages } from './modules/beheer/beheer.pages.js';
 import { GebruikersService } from './modules/beheer/gebruikers.service.js';
 import { registerAuth } from './plugins/auth.js';
-import { OidcClient } from './modules/auth/oidc/oidc-client.js';
-import { SsoService } from './modules/auth/sso.service.js';
+import type { SsoService } from './modules/auth/sso.service.js';
 import { registerSsoPages } from './modules/auth/sso.pages.js';
 import { AgendaEditService } from './modules/agenda/agenda-edit.service.js';
 import { registerAgendaEditPages } from './modules/agenda/agenda-edit.pages.js';
@@ -94,7 +93,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     oabEdit: new OabEditService(db, () => services.gemeenten.invalidate()),
   };
   app.decorate('services', services);
-  const sso = config.OIDC_ISSUER && config.OIDC_CLIENT_ID ? new SsoService(db, new OidcClient(oidcSettings(config)), services.login) : undefined;
+  const sso = await createSso(config, db, services.login);
   app.addHook('onClose', () => mailers.close());
 
   const stylesheet = await buildStylesheet();
@@ -123,6 +122,13 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   registerApi(app, { config, ...services });
 
   return app;
+}
+
+/** Single sign-on, when configured; its OpenID Connect library is only loaded then, to keep start-up short. */
+async function createSso(config: Config, db: DatabaseHandle['db'], login: LoginService): Promise<SsoService | undefined> {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID) return undefined;
+  const [{ OidcClient }, { SsoService }] = await Promise.all([import('./modules/auth/oidc/oidc-client.js'), import('./modules/auth/sso.service.js')]);
+  return new SsoService(db, new OidcClient(oidcSettings(config)), login);
 }
 
 function oidcSettings(config: Config) {

@@ -1,5 +1,4 @@
 import { HOTP, Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 
 // What every authenticator app supports; apps silently ignore other values and then show wrong codes.
 const ALGORITHM = 'SHA1';
@@ -68,6 +67,8 @@ export function currentTotpCode(secret: string, now: number = Date.now()): strin
 // qrcode's SVG carries no style attribute or element, which the page's CSP would block (the test keeps it so).
 /** The URI as SVG QR code markup to inline; the caller adds role="img" and an accessible name. */
 export async function totpQrSvg(uri: string): Promise<string> {
+  // Loaded on first use: only the set-up page needs it, and it costs start-up time.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
   return svg.trim();
 }
