@@ -2,6 +2,7 @@
  * Accounts belong to one gemeente. A user, a session or an API token of one gemeente finds nothing of another:
  * every record of the other gemeente is a 404, by page and by API, for reading and for writing.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOtherGemeente, createTestApp, type TestApp } from './helpers/app.js';
 import { createUser, gemeenteId, rol, TestBrowser, type TestUser } from './helpers/session.js';
@@ -66,6 +67,41 @@ describe('a user of gemeente B and the records of gemeente A', () => {
     }
     // Actielijn 6 exists in A only; B has two actielijnen.
     expect((await browser.get('/actielijnen/6/bewerken', voorbeeldstad)).statusCode).toBe(404);
+  });
+
+  it('gets 404 for every other record of A, by edit page and by PATCH and DELETE', async () => {
+    const headers = { ...voorbeeldstad, authorization: `Bearer ${vbToken}`, 'content-type': 'application/json' };
+    const browser = await sessionBrowser(vbProcesmanager);
+    const list = async (path: string) => (await t.app.inject({ url: `/api/v1${path}`, headers: zoetermeer })).json() as { id: string; versie: number }[];
+    const records: Record<string, { id: string; versie: number }[]> = {
+      ambities: await list('/ambities'),
+      'oab-afspraken': await list('/oab-afspraken'),
+      organisaties: await list('/organisaties'),
+      personen: await list('/personen'),
+      gremia: await list('/gremia'),
+    };
+    records.lidmaatschappen = (await Promise.all(records.gremia!.map((g) => list(`/gremia/${g.id}/lidmaatschappen`)))).flat();
+    let checked = 0;
+    for (const [kind, items] of Object.entries(records)) {
+      expect(items.length, kind).toBeGreaterThan(0);
+      for (const item of items) {
+        expect((await browser.get(`/${kind}/${item.id}/bewerken`, voorbeeldstad)).statusCode, `page ${kind}`).toBe(404);
+        for (const method of ['PATCH', 'DELETE'] as const) {
+          // Indistinguishable from an id that exists nowhere: the same answer (404, or 400 for an incomplete body).
+          const response = await t.app.inject({ method, url: `/api/v1/${kind}/${item.id}`, headers, payload: { versie: item.versie } });
+          const nowhere = await t.app.inject({ method, url: `/api/v1/${kind}/${randomUUID()}`, headers, payload: { versie: item.versie } });
+          expect(response.statusCode, `${method} ${kind}`).toBe(nowhere.statusCode);
+          expect([400, 404], `${method} ${kind}`).toContain(response.statusCode);
+          if (method === 'DELETE') expect(response.statusCode, `${method} ${kind}`).toBe(404);
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    // And nothing of A was changed or archived on the way.
+    for (const kind of ['ambities', 'oab-afspraken', 'organisaties', 'personen', 'gremia']) {
+      expect(await list(`/${kind}`), kind).toEqual(records[kind]);
+    }
   });
 
   it("does not see A's users, audit lines or accounts as beheerder of B", async () => {
