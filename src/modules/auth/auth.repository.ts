@@ -178,19 +178,24 @@ export function insertEenmaligeLink(db: Database, values: typeof eenmaligeLink.$
   return db.insert(eenmaligeLink).values(values);
 }
 
+/** A link of this gemeente and purpose that is neither used nor expired. */
+function openLink(gemeenteId: string, tokenHash: string, doel: EenmaligeLinkDoel, now: Date) {
+  return and(
+    eq(eenmaligeLink.gemeenteId, gemeenteId),
+    eq(eenmaligeLink.tokenHash, tokenHash),
+    eq(eenmaligeLink.doel, doel),
+    isNull(eenmaligeLink.gebruiktOp),
+    gt(eenmaligeLink.verlooptOp, now),
+  );
+}
+
 /** Looks a link up without using it: the page that asks for the new password shows first. */
 export function findGeldigeLink(db: Database, gemeenteId: string, tokenHash: string, doel: EenmaligeLinkDoel, now: Date) {
   return db
     .select()
     .from(eenmaligeLink)
     .where(
-      and(
-        eq(eenmaligeLink.gemeenteId, gemeenteId),
-        eq(eenmaligeLink.tokenHash, tokenHash),
-        eq(eenmaligeLink.doel, doel),
-        isNull(eenmaligeLink.gebruiktOp),
-        gt(eenmaligeLink.verlooptOp, now),
-      ),
+      openLink(gemeenteId, tokenHash, doel, now),
     )
     .then((rows) => rows[0]);
 }
@@ -201,13 +206,7 @@ export function useEenmaligeLink(db: Database, gemeenteId: string, tokenHash: st
     .update(eenmaligeLink)
     .set({ gebruiktOp: now })
     .where(
-      and(
-        eq(eenmaligeLink.gemeenteId, gemeenteId),
-        eq(eenmaligeLink.tokenHash, tokenHash),
-        eq(eenmaligeLink.doel, doel),
-        isNull(eenmaligeLink.gebruiktOp),
-        gt(eenmaligeLink.verlooptOp, now),
-      ),
+      openLink(gemeenteId, tokenHash, doel, now),
     )
     .returning()
     .then((rows) => rows[0]);
