@@ -45,6 +45,7 @@ const expected: Record<string, Who[]> = {
   'POST /account/api-tokens': LOGGED_IN,
   'POST /account/api-tokens/:id/intrekken': LOGGED_IN,
   'POST /account/herstelcodes': LOGGED_IN,
+  'POST /account/wachtwoord': LOGGED_IN,
   'GET /beheer': WITH_A_ROLE,
   'GET /beheer/gebruikers': ['beheerder'],
   'GET /beheer/gebruikers/nieuw': ['beheerder'],

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { t } from '../../i18n/index.js';
-import { formatDateTime } from '../../lib/dates.js';
+import { formatDateTime, formatWait } from '../../lib/dates.js';
 import { formValues, validateForm } from '../../lib/forms.js';
 import { actorOf } from '../../plugins/auth.js';
 import { emptyForm, ErrorSummary, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../views/form.js';
@@ -12,6 +12,7 @@ import type { AccountService } from './account.service.js';
 import { findGebruikerById } from './auth.repository.js';
 import type { Database } from '../../db/client.js';
 import { RecoveryCodesPage } from './views/auth-views.js';
+import { newPasswordSchema, passwordProblemMessage } from './password-form.js';
 
 type TokenRow = Awaited<ReturnType<AccountService['listTokens']>>[number];
 
@@ -22,6 +23,8 @@ function AccountPage(props: {
   email: string;
   rollen: string[];
   totpAan: boolean;
+  /** False for a user who only logs in through single sign-on. */
+  heeftWachtwoord: boolean;
   herstelcodes: number;
   tokens: TokenRow[];
   form: FormState;
@@ -43,6 +46,32 @@ function AccountPage(props: {
         <dt safe>{t('veld.rollen')}</dt>
         <dd safe>{props.rollen.length ? props.rollen.join(', ') : t('account.geenRollen')}</dd>
       </dl>
+
+      {props.heeftWachtwoord ? (
+        <section aria-labelledby="wachtwoord">
+          <h2 class="utrecht-heading-2" id="wachtwoord" safe>
+            {t('account.wachtwoord')}
+          </h2>
+          <PostForm action="/account/wachtwoord" csrf={props.ctx.csrf ?? ''}>
+            <TextField name="huidig" type="password" label={t('veld.huidigWachtwoord')} form={props.form} autocomplete="current-password" required />
+            <TextField
+              name="wachtwoord"
+              type="password"
+              label={t('veld.nieuwWachtwoord')}
+              hint={t('wachtwoord.regels')}
+              form={props.form}
+              autocomplete="new-password"
+              required
+            />
+            <TextField name="herhaling" type="password" label={t('veld.herhaalWachtwoord')} form={props.form} autocomplete="new-password" required />
+            <div class="lea-form__actions">
+              <SubmitButton label={t('account.wachtwoordWijzigen')} variant="secondary" />
+            </div>
+          </PostForm>
+        </section>
+      ) : (
+        ''
+      )}
 
       <section aria-labelledby="tweestaps">
         <h2 class="utrecht-heading-2" id="tweestaps" safe>
@@ -169,6 +198,7 @@ export function registerAccountPages(app: FastifyInstance, deps: { db: Database;
           email={user.email}
           rollen={rollen}
           totpAan={Boolean(gebruiker?.totpActiefSinds)}
+          heeftWachtwoord={Boolean(gebruiker?.wachtwoordHash)}
           herstelcodes={herstelcodes}
           tokens={tokens}
           form={extra.form ?? emptyForm()}
@@ -182,7 +212,8 @@ export function registerAccountPages(app: FastifyInstance, deps: { db: Database;
 
   app.get('/account', eigen, (request, reply) => {
     const melding = (request.query as Record<string, string>).melding;
-    return show(request, reply, { notice: melding === 'ingetrokken' ? t('account.tokenIngetrokken') : undefined });
+    const notice = melding === 'ingetrokken' ? t('account.tokenIngetrokken') : melding === 'wachtwoord' ? t('account.wachtwoordGewijzigd') : undefined;
+    return show(request, reply, { notice });
   });
 
   app.post('/account/api-tokens', eigen, async (request, reply) => {
@@ -200,6 +231,30 @@ export function registerAccountPages(app: FastifyInstance, deps: { db: Database;
     const id = z.uuid().safeParse(request.params.id);
     if (id.success) await deps.accounts.revokeToken(user.gemeenteId, user.id, id.data, actorOf(request));
     return reply.redirect('/account?melding=ingetrokken', 303);
+  });
+
+  app.post('/account/wachtwoord', eigen, async (request, reply) => {
+    const values = formValues(request.body, ['huidig', 'wachtwoord', 'herhaling']);
+    // Passwords are never sent back: on an error the fields come back empty, with the message at the field.
+    const refuse = (errors: Record<string, string>, status = 400) => show(request, reply, { form: { values: {}, errors }, status });
+    const checked = validateForm(newPasswordSchema, values);
+    if (!values.huidig) return refuse({ huidig: t('fout.veld.wachtwoordLeeg'), ...(checked.ok ? {} : checked.form.errors) });
+    if (!checked.ok) return refuse(checked.form.errors);
+    const user = request.user!;
+    const result = await deps.accounts.changePassword(
+      user.gemeenteId,
+      user.id,
+      { huidig: values.huidig, nieuw: checked.data.wachtwoord },
+      request.session!.idHash,
+      request.ip,
+    );
+    if (result === 'huidig-onjuist') return refuse({ huidig: t('account.huidigOnjuist') });
+    if (typeof result === 'object' && 'wacht' in result) {
+      reply.header('Retry-After', String(result.wacht));
+      return refuse({ huidig: t('login.wacht', { tijd: formatWait(result.wacht) }) }, 429);
+    }
+    if (typeof result === 'object') return refuse({ wachtwoord: passwordProblemMessage[result.probleem] });
+    return reply.redirect('/account?melding=wachtwoord', 303);
   });
 
   app.post('/account/herstelcodes', eigen, async (request, reply) => {

@@ -6,6 +6,7 @@ import type { Gemeente } from '../gemeente/gemeente.service.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
 import {
   countOngebruikteHerstelcodes,
+  deleteAndereSessies,
   expireOpenLinks,
   findGebruikerByEmail,
   findGebruikerById,
@@ -19,7 +20,7 @@ import {
   useEenmaligeLink,
   type GebruikerRow,
 } from './auth.repository.js';
-import { hashPassword } from './security/password-hash.js';
+import { hashPassword, verifyPassword } from './security/password-hash.js';
 import { checkPassword, type PasswordProblem } from './security/password-policy.js';
 import { generateRecoveryCodes, hashRecoveryCode } from './security/recovery-codes.js';
 import { createApiToken, createSecretToken, hashSecretToken } from './security/secret-token.js';
@@ -138,6 +139,40 @@ export class AccountService {
     if (!updated) return { status: 'ongeldig' };
     await this.sessions.destroyAllOf(gemeenteId, gebruiker.id);
     return { status: 'ok', gebruiker: updated };
+  }
+
+  /**
+   * A logged-in user changes their password. The current one is asked (a session left open on a shared computer
+   * must not be enough) and counted like a login; every other session of the user ends.
+   */
+  async changePassword(
+    gemeenteId: string,
+    gebruikerId: string,
+    input: { huidig: string; nieuw: string },
+    keepSessionHash: string,
+    ip: string,
+  ): Promise<'ok' | 'huidig-onjuist' | { wacht: number } | { probleem: PasswordProblem }> {
+    const gebruiker = await findGebruikerById(this.db, gemeenteId, gebruikerId);
+    if (!gebruiker?.wachtwoordHash) return 'huidig-onjuist';
+    const key = `account:${gebruiker.email}`;
+    const wait = await this.throttle.remaining(gemeenteId, [{ sleutel: key, rule: ACCOUNT_RULE }]);
+    if (wait > 0) return { wacht: wait };
+    const actor: Actor = { gebruikerId: gebruiker.id, naam: gebruiker.naam, ip };
+    if (!(await verifyPassword(gebruiker.wachtwoordHash, input.huidig))) {
+      await this.throttle.fail(gemeenteId, [key]);
+      await insertAuditRegel(this.db, gemeenteId, actor, line('wachtwoord-wijzigen-mislukt', gebruiker));
+      return 'huidig-onjuist';
+    }
+    const probleem = checkPassword(input.nieuw, { email: gebruiker.email, naam: gebruiker.naam });
+    if (probleem) return { probleem };
+    const hash = await hashPassword(input.nieuw);
+    await this.db.transaction(async (tx) => {
+      await updateGebruiker(tx, gemeenteId, gebruiker.id, { wachtwoordHash: hash });
+      await deleteAndereSessies(tx, gemeenteId, gebruiker.id, keepSessionHash);
+      await insertAuditRegel(tx, gemeenteId, actor, line('wachtwoord-gewijzigd', gebruiker));
+    });
+    await this.throttle.clear(gemeenteId, [key]);
+    return 'ok';
   }
 
   /** Begins setting up the authenticator app: a new secret, not active until a first code proves it works. */

@@ -13,7 +13,7 @@ import type { LoginService, NextStep } from './login.service.js';
 import { vereistMfa } from './permissions.js';
 import { mailBaseUrl } from './links.js';
 import type { Database } from '../../db/client.js';
-import type { PasswordProblem } from './security/password-policy.js';
+import { newPasswordSchema as passwordSchema, passwordProblemMessage as problemMessage } from './password-form.js';
 import {
   ChoosePasswordPage,
   CodePage,
@@ -39,18 +39,6 @@ const loginSchema = z.object({
 });
 
 const codeSchema = z.object({ code: z.string().trim().min(1, t('fout.veld.codeLeeg')) });
-
-const passwordSchema = z
-  .object({ wachtwoord: z.string().min(1, t('fout.veld.wachtwoordLeeg')), herhaling: z.string() })
-  .refine((v) => v.wachtwoord === v.herhaling, { path: ['herhaling'], message: t('fout.veld.herhalingAnders') });
-
-const problemMessage: Record<PasswordProblem, string> = {
-  'te-kort': t('wachtwoord.teKort'),
-  'te-lang': t('wachtwoord.teLang'),
-  veelgebruikt: t('wachtwoord.veelgebruikt'),
-  'bevat-persoonsgegevens': t('wachtwoord.persoonsgegevens'),
-  herhaling: t('wachtwoord.herhaling'),
-};
 
 export function afterLogin(volgende: NextStep, terug: string): string {
   if (volgende === 'code') return `/inloggen/code?terug=${encodeURIComponent(terug)}`;

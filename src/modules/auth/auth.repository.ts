@@ -142,6 +142,13 @@ export function deleteSessiesVanGebruiker(db: Database, gemeenteId: string, gebr
   return db.delete(sessie).where(and(eq(sessie.gemeenteId, gemeenteId), eq(sessie.gebruikerId, gebruikerId)));
 }
 
+/** Ends every session of a user but the one in use (after a password change by the user). */
+export function deleteAndereSessies(db: Database, gemeenteId: string, gebruikerId: string, keepIdHash: string) {
+  return db
+    .delete(sessie)
+    .where(and(eq(sessie.gemeenteId, gemeenteId), eq(sessie.gebruikerId, gebruikerId), sql`${sessie.idHash} <> ${keepIdHash}`));
+}
+
 export function deleteVerlopenSessies(db: Database, now: Date, idleSince: Date) {
   return db.delete(sessie).where(sql`${sessie.verlooptOp} < ${now} or ${sessie.laatstActiefOp} < ${idleSince}`);
 }
