@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { ConflictError, FieldError, HttpError, NotFoundError } from '../../lib/errors.js';
 import { isUuid } from '../../lib/find.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
-import { bumpDataVersie } from '../gemeente/gemeente.repository.js';
+import { DataChange } from '../gemeente/data-change.js';
 import {
   findActielijn,
   findFocusdoel,
@@ -82,10 +82,14 @@ function mergeAmbities(before: AmbitieVerwijzing[], chosen: AmbitieVerwijzing[])
  * gemeente's data version so every cached page and API answer is renewed.
  */
 export class AgendaEditService {
+  private readonly changes: DataChange;
+
   constructor(
     private readonly db: Database,
-    private readonly onChange: () => void,
-  ) {}
+    onChange: () => void,
+  ) {
+    this.changes = new DataChange(db, onChange);
+  }
 
   async getActielijn(gemeenteId: string, id: string): Promise<ActielijnEditable> {
     const row = isUuid(id) ? await findActielijn(this.db, gemeenteId, id) : undefined;
@@ -94,7 +98,7 @@ export class AgendaEditService {
   }
 
   async updateActielijn(gemeenteId: string, id: string, versie: number, input: ActielijnInput, actor: Actor): Promise<ActielijnEditable> {
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.changes.run(gemeenteId, async (tx) => {
       const before = isUuid(id) ? await lockActielijn(tx, gemeenteId, id) : undefined;
       if (!before) throw new NotFoundError(t('api.actielijnNietGevonden', { id }));
       const ambitiesBefore = await listActielijnAmbities(tx, gemeenteId, id);
@@ -120,10 +124,8 @@ export class AgendaEditService {
         voor: actielijnFields(before, ambitiesBefore),
         na: actielijnFields(after, ambitiesAfter),
       });
-      await bumpDataVersie(tx, gemeenteId);
       return { ...after, ambities: ambitiesAfter };
     });
-    this.onChange();
     return row;
   }
 
@@ -135,7 +137,7 @@ export class AgendaEditService {
   }
 
   async createFocusdoel(gemeenteId: string, actielijnId: string, input: FocusdoelInput, actor: Actor): Promise<FocusdoelEditable> {
-    const created = await this.db.transaction(async (tx) => {
+    const created = await this.changes.run(gemeenteId, async (tx) => {
       // Locking the actielijn makes two simultaneous "add" requests take turns, so neither can slip past the limit.
       const parent = isUuid(actielijnId) ? await lockActielijn(tx, gemeenteId, actielijnId) : undefined;
       if (!parent) throw new NotFoundError(t('api.actielijnNietGevonden', { id: actielijnId }));
@@ -154,15 +156,13 @@ export class AgendaEditService {
         omschrijving: `Focusdoel ${positie} van actielijn ${parent.nummer}`,
         na,
       });
-      await bumpDataVersie(tx, gemeenteId);
       return { id: row.id, actielijnId, positie, versie: row.versie, ...input };
     });
-    this.onChange();
     return created;
   }
 
   async updateFocusdoel(gemeenteId: string, id: string, versie: number, input: FocusdoelInput, actor: Actor): Promise<FocusdoelEditable> {
-    const updated = await this.db.transaction(async (tx) => {
+    const updated = await this.changes.run(gemeenteId, async (tx) => {
       const before = isUuid(id) ? await lockFocusdoel(tx, gemeenteId, id) : undefined;
       if (!before) throw new NotFoundError(t('api.focusdoelNietGevonden', { id }));
       const subpuntenBefore = (await listActiveSubpunten(tx, gemeenteId, id)).map((s) => s.tekst);
@@ -181,15 +181,13 @@ export class AgendaEditService {
         voor,
         na: { tekst: after.tekst, subpunten: input.subpunten, versie: after.versie },
       });
-      await bumpDataVersie(tx, gemeenteId);
       return { id, actielijnId: after.actielijnId, positie: after.positie, versie: after.versie, ...input };
     });
-    this.onChange();
     return updated;
   }
 
   async archiveFocusdoel(gemeenteId: string, id: string, versie: number, actor: Actor): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(gemeenteId, async (tx) => {
       const before = isUuid(id) ? await lockFocusdoel(tx, gemeenteId, id) : undefined;
       if (!before) throw new NotFoundError(t('api.focusdoelNietGevonden', { id }));
       const subpunten = (await listActiveSubpunten(tx, gemeenteId, id)).map((s) => s.tekst);
@@ -205,8 +203,6 @@ export class AgendaEditService {
         voor,
         na: { gearchiveerdOp: after.gearchiveerdOp, versie: after.versie },
       });
-      await bumpDataVersie(tx, gemeenteId);
     });
-    this.onChange();
   }
 }

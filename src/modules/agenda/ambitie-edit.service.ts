@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.js';
 import { ConflictError, FieldError, HttpError, isUniqueViolation, NotFoundError } from '../../lib/errors.js';
 import { isUuid } from '../../lib/find.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
-import { bumpDataVersie } from '../gemeente/gemeente.repository.js';
+import { DataChange } from '../gemeente/data-change.js';
 import {
   findAmbitie,
   findAmbitieByCode,
@@ -69,10 +69,14 @@ const codeTaken = (code: string, archived: boolean) =>
  * locks the record, refuses a stale version, writes the change with its audit line and raises the data version.
  */
 export class AmbitieEditService {
+  private readonly changes: DataChange;
+
   constructor(
     private readonly db: Database,
-    private readonly onChange: () => void,
-  ) {}
+    onChange: () => void,
+  ) {
+    this.changes = new DataChange(db, onChange);
+  }
 
   async get(gemeenteId: string, id: string): Promise<AmbitieRow> {
     const row = isUuid(id) ? await findAmbitie(this.db, gemeenteId, id) : undefined;
@@ -82,7 +86,7 @@ export class AmbitieEditService {
 
   async create(gemeenteId: string, input: AmbitieInput, actor: Actor): Promise<AmbitieRow> {
     const created = await this.uniqueCode(input.code, () =>
-      this.db.transaction(async (tx) => {
+      this.changes.run(gemeenteId, async (tx) => {
         const visiedocumentId = await findCurrentVisiedocumentId(tx, gemeenteId);
         if (!visiedocumentId) throw new HttpError(409, 'Conflict', t('ambitieBewerken.geenVisiedocument'));
         const clash = await findAmbitieByCode(tx, gemeenteId, visiedocumentId, input.code);
@@ -97,17 +101,15 @@ export class AmbitieEditService {
           omschrijving: `Ambitie ${row.naam}`,
           na: ambitieFields(row),
         });
-        await bumpDataVersie(tx, gemeenteId);
         return row;
       }),
     );
-    this.onChange();
     return created;
   }
 
   async update(gemeenteId: string, id: string, versie: number, input: AmbitieInput, actor: Actor): Promise<AmbitieRow> {
     const updated = await this.uniqueCode(input.code, () =>
-      this.db.transaction(async (tx) => {
+      this.changes.run(gemeenteId, async (tx) => {
         const before = isUuid(id) ? await lockAmbitie(tx, gemeenteId, id) : undefined;
         if (!before) throw new NotFoundError(t('api.ambitieNietGevonden', { id }));
         if (before.versie !== versie) throw new ConflictError(t('bewerken.conflict.tekst'), ambitieFields(before));
@@ -130,11 +132,9 @@ export class AmbitieEditService {
           voor: ambitieFields(before),
           na: ambitieFields(after),
         });
-        await bumpDataVersie(tx, gemeenteId);
         return after;
       }),
     );
-    this.onChange();
     return updated;
   }
 
@@ -143,7 +143,7 @@ export class AmbitieEditService {
    * that also serve other ambities lose just this one.
    */
   async archive(gemeenteId: string, id: string, versie: number, actor: Actor): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(gemeenteId, async (tx) => {
       const before = isUuid(id) ? await lockAmbitie(tx, gemeenteId, id) : undefined;
       if (!before) throw new NotFoundError(t('api.ambitieNietGevonden', { id }));
       if (before.versie !== versie) throw new ConflictError(t('bewerken.conflict.tekst'), ambitieFields(before));
@@ -161,9 +161,7 @@ export class AmbitieEditService {
         voor: { ...ambitieFields(before), actielijnen: actielijnen.map((al) => al.nummer) },
         na: { gearchiveerdOp: after.gearchiveerdOp, actielijnen: [], versie: after.versie },
       });
-      await bumpDataVersie(tx, gemeenteId);
     });
-    this.onChange();
   }
 
   /** Two saves with one new code at the same moment both pass the check; the constraint stops the second. */

@@ -3,7 +3,7 @@ import { t } from '../../i18n/index.js';
 import { ConflictError, FieldError, isUniqueViolation, NotFoundError } from '../../lib/errors.js';
 import { isUuid } from '../../lib/find.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
-import { bumpDataVersie } from '../gemeente/gemeente.repository.js';
+import { DataChange } from '../gemeente/data-change.js';
 import {
   findAfspraak,
   findCategorie,
@@ -67,10 +67,14 @@ const nummerTaken = (nummer: number, jaar: number) => new FieldError('nummer', t
  * locks what it changes, refuses a stale version, writes the change with its audit line and raises the data version.
  */
 export class OabEditService {
+  private readonly changes: DataChange;
+
   constructor(
     private readonly db: Database,
-    private readonly onChange: () => void,
-  ) {}
+    onChange: () => void,
+  ) {
+    this.changes = new DataChange(db, onChange);
+  }
 
   categorieen(gemeenteId: string): Promise<OabCategorieRow[]> {
     return listCategorieen(this.db, gemeenteId);
@@ -85,7 +89,7 @@ export class OabEditService {
 
   async createAfspraak(gemeenteId: string, input: OabAfspraakInput, actor: Actor): Promise<OabAfspraakRow & { categorie: OabCategorieRow }> {
     const created = await this.uniqueNummer(input, () =>
-      this.db.transaction(async (tx) => {
+      this.changes.run(gemeenteId, async (tx) => {
         const categorie = isUuid(input.categorieId) ? await lockCategorie(tx, gemeenteId, input.categorieId) : undefined;
         if (!categorie) throw new FieldError('categorieId', t('oabBewerken.categorieOnbekend'));
         const nummer = input.nummer ?? (await nextNummer(tx, gemeenteId, categorie.id, input.jaar));
@@ -99,11 +103,9 @@ export class OabEditService {
           omschrijving: `OAB-afspraak ${row.jaar}, ${categorie.naam}, nummer ${row.nummer}`,
           na: afspraakFields(row, categorie),
         });
-        await bumpDataVersie(tx, gemeenteId);
         return { ...row, categorie };
       }),
     );
-    this.onChange();
     return created;
   }
 
@@ -115,7 +117,7 @@ export class OabEditService {
     actor: Actor,
   ): Promise<OabAfspraakRow & { categorie: OabCategorieRow }> {
     const updated = await this.uniqueNummer(input, () =>
-      this.db.transaction(async (tx) => {
+      this.changes.run(gemeenteId, async (tx) => {
         const before = isUuid(id) ? await lockAfspraak(tx, gemeenteId, id) : undefined;
         if (!before) throw new NotFoundError(t('api.oabAfspraakNietGevonden', { id }));
         const categorieBefore = await findCategorie(tx, gemeenteId, before.categorieId);
@@ -134,16 +136,14 @@ export class OabEditService {
           voor: afspraakFields(before, categorieBefore),
           na: afspraakFields(after, categorie),
         });
-        await bumpDataVersie(tx, gemeenteId);
         return { ...after, categorie };
       }),
     );
-    this.onChange();
     return updated;
   }
 
   async archiveAfspraak(gemeenteId: string, id: string, versie: number, actor: Actor): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.changes.run(gemeenteId, async (tx) => {
       const before = isUuid(id) ? await lockAfspraak(tx, gemeenteId, id) : undefined;
       if (!before) throw new NotFoundError(t('api.oabAfspraakNietGevonden', { id }));
       const categorie = await findCategorie(tx, gemeenteId, before.categorieId);
@@ -159,9 +159,7 @@ export class OabEditService {
         voor,
         na: { gearchiveerdOp: after.gearchiveerdOp, versie: after.versie },
       });
-      await bumpDataVersie(tx, gemeenteId);
     });
-    this.onChange();
   }
 
   /** A year on the OAB page: it has a row of its own or at least one current afspraak. */
@@ -175,7 +173,7 @@ export class OabEditService {
   /** Sets the toelichting of a year; the first save of a year without a row of its own makes the row (versie 0 → 1). */
   async updateJaar(gemeenteId: string, jaar: number, versie: number, toelichting: string | null, actor: Actor): Promise<OabJaarEditable> {
     try {
-      const saved = await this.db.transaction(async (tx) => {
+      const saved = await this.changes.run(gemeenteId, async (tx) => {
         const before = await lockJaar(tx, gemeenteId, jaar);
         if (!before && !(await jaarHeeftAfspraken(tx, gemeenteId, jaar))) throw new NotFoundError(t('fout.404.tekst'));
         const voor = { toelichting: before?.toelichting ?? null, versie: before?.versie ?? 0 };
@@ -190,10 +188,8 @@ export class OabEditService {
           ...(before ? { voor } : {}),
           na: { toelichting: after.toelichting, versie: after.versie },
         });
-        await bumpDataVersie(tx, gemeenteId);
         return { id: after.id, jaar, toelichting: after.toelichting, versie: after.versie };
       });
-      this.onChange();
       return saved;
     } catch (error) {
       // Someone else made the year's row between our look and our insert: that is a newer version too.

@@ -11,7 +11,7 @@ import type { PageContext } from '../../views/page-context.js';
 import type { AccountService } from './account.service.js';
 import { findGebruikerById } from './auth.repository.js';
 import type { Database } from '../../db/client.js';
-import { RecoveryCodesPage } from './views/auth-views.js';
+import { NewPasswordFields, RecoveryCodesPage } from './views/auth-views.js';
 import { newPasswordSchema, passwordProblemMessage } from './password-form.js';
 
 type TokenRow = Awaited<ReturnType<AccountService['listTokens']>>[number];
@@ -54,16 +54,7 @@ function AccountPage(props: {
           </h2>
           <PostForm action="/account/wachtwoord" csrf={props.ctx.csrf ?? ''}>
             <TextField name="huidig" type="password" label={t('veld.huidigWachtwoord')} form={props.form} autocomplete="current-password" required />
-            <TextField
-              name="wachtwoord"
-              type="password"
-              label={t('veld.nieuwWachtwoord')}
-              hint={t('wachtwoord.regels')}
-              form={props.form}
-              autocomplete="new-password"
-              required
-            />
-            <TextField name="herhaling" type="password" label={t('veld.herhaalWachtwoord')} form={props.form} autocomplete="new-password" required />
+            <NewPasswordFields form={props.form} />
             <div class="lea-form__actions">
               <SubmitButton label={t('account.wachtwoordWijzigen')} variant="secondary" />
             </div>

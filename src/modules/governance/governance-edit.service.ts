@@ -5,7 +5,7 @@ import { ConflictError, FieldError, HttpError, isUniqueViolation, NotFoundError 
 import { isUuid } from '../../lib/find.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
 import { heeftPermissie, type RolToewijzing } from '../auth/permissions.js';
-import { bumpDataVersie } from '../gemeente/gemeente.repository.js';
+import { DataChange } from '../gemeente/data-change.js';
 import {
   codesLike,
   countLidmaatschappen,
@@ -167,27 +167,24 @@ function uniqueNamens(namens: Namens[]): Namens[] {
  * answer is renewed. The same rules serve the forms and the API.
  */
 export class GovernanceEditService {
+  private readonly changes: DataChange;
+
   constructor(
     private readonly db: Database,
-    private readonly onChange: () => void,
-  ) {}
+    onChange: () => void,
+  ) {
+    this.changes = new DataChange(db, onChange);
+  }
 
   /** Runs one change; a unique violation that slipped past the checks becomes a Dutch message at its field. */
   private async change<T>(gemeenteId: string, work: (tx: Database) => Promise<T>): Promise<T> {
-    let result: T;
     try {
-      result = await this.db.transaction(async (tx) => {
-        const value = await work(tx);
-        await bumpDataVersie(tx, gemeenteId);
-        return value;
-      });
+      return await this.changes.run(gemeenteId, work);
     } catch (error) {
       if (isUniqueViolation(error, 'lidmaatschap_uniek')) throw new FieldError('persoonId', t('governance.lidmaatschap.alLid'));
       if (CODE_CONSTRAINTS.some((constraint) => isUniqueViolation(error, constraint))) throw new FieldError('naam', t('governance.dubbel'));
       throw error;
     }
-    this.onChange();
-    return result;
   }
 
   /** persoonId → e-mail address, for logged-in readers (permission intern.lezen). */

@@ -162,20 +162,21 @@ export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; ve
   );
 }
 
+/** A new password typed twice, with the policy as its hint: choosing, resetting and changing a password. */
+export function NewPasswordFields({ form }: { form: FormState }): JSX.Element {
+  return (
+    <>
+      <TextField name="wachtwoord" type="password" label={t('veld.nieuwWachtwoord')} hint={t('wachtwoord.regels')} form={form} autocomplete="new-password" required />
+      <TextField name="herhaling" type="password" label={t('veld.herhaalWachtwoord')} form={form} autocomplete="new-password" required />
+    </>
+  );
+}
+
 export function ChoosePasswordPage(props: { ctx: PageContext; form: FormState; action: string; title: string; intro: string }): JSX.Element {
   return (
     <FormPage ctx={props.ctx} title={props.title} form={props.form} intro={props.intro}>
       <PostForm action={props.action} csrf={props.ctx.csrf ?? ''}>
-        <TextField
-          name="wachtwoord"
-          type="password"
-          label={t('veld.nieuwWachtwoord')}
-          hint={t('wachtwoord.regels')}
-          form={props.form}
-          autocomplete="new-password"
-          required
-        />
-        <TextField name="herhaling" type="password" label={t('veld.herhaalWachtwoord')} form={props.form} autocomplete="new-password" required />
+        <NewPasswordFields form={props.form} />
         <div class="lea-form__actions">
           <SubmitButton label={t('wachtwoord.knop')} />
         </div>
