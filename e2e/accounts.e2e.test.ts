@@ -13,7 +13,8 @@ import { currentTotpCode } from '../src/modules/auth/security/totp.js';
 import { createUser, gemeenteId, nextTotpCode, rol, type TestUser } from '../test/helpers/session.js';
 import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
-import { expectNoAxeViolations, loginInBrowser, newPage } from './helpers/session.js';
+import { expectNoAxeViolations } from './helpers/checks.js';
+import { loginInBrowser, newPage } from './helpers/session.js';
 
 let app: RunningApp;
 let browser: Browser;

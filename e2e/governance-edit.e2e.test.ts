@@ -12,7 +12,8 @@ import type { Governance } from '../src/modules/governance/governance.service.js
 import { createUser, gemeenteId, rol, type TestUser } from '../test/helpers/session.js';
 import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
-import { expectNoAxeViolations, loginInBrowser } from './helpers/session.js';
+import { expectNoAxeViolations } from './helpers/checks.js';
+import { loginInBrowser } from './helpers/session.js';
 
 let app: RunningApp;
 let browser: Browser;

@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
+import { expectKeyboardOperable, expectReadableWithoutJavaScript } from './helpers/checks.js';
 
 const pages = [
   '/',
@@ -74,49 +75,13 @@ describe.each(pages)('%s', (url) => {
 
   it('can be used with the keyboard alone: skip link first, every link reachable with a visible focus', async () => {
     const page = await open(url);
-    await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({
-      text: document.activeElement?.textContent?.trim(),
-      href: document.activeElement?.getAttribute('href'),
-      height: document.activeElement?.getBoundingClientRect().height ?? 0,
-    }));
-    expect(first).toMatchObject({ text: 'Direct naar de inhoud', href: '#inhoud' });
-    expect(first.height).toBeGreaterThan(0);
-
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
-
-    // From the top, Tab must visit every focusable element once, each with a visible focus indicator.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.goto(app.baseUrl + url);
-    const focusable = await page.evaluate(
-      () => document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex="0"]').length,
-    );
-    const visited = new Set<string>();
-    for (let step = 0; step < focusable; step += 1) {
-      await page.keyboard.press('Tab');
-      const state = await page.evaluate((step) => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        const indicator =
-          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
-        const path = [el.tagName, el.getAttribute('href') ?? '', el.textContent?.trim().slice(0, 40) ?? '', step].join('|');
-        return { indicator, path };
-      }, step);
-      expect(state, `tab stop ${step + 1} of ${focusable}`).not.toBeNull();
-      expect(state!.indicator, `no visible focus on ${state!.path}`).toBe(true);
-      visited.add(state!.path);
-    }
-    expect(visited.size).toBe(focusable);
+    await expectKeyboardOperable(page, () => page.goto(app.baseUrl + url));
     await page.context().close();
   });
 
   it('is readable without JavaScript', async () => {
     const page = await open(url, { javaScript: false });
-    await expect.poll(() => page.locator('h1').count()).toBe(1);
-    expect(await page.locator('h1').isVisible()).toBe(true);
-    expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
+    await expectReadableWithoutJavaScript(page);
     await page.context().close();
   });
 });

@@ -1,14 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { nextTotpCode, type TestUser } from '../../test/helpers/session.js';
 import type { RunningApp } from './server.js';
-
-/** Zero violations of WCAG 2.0–2.2 A/AA and axe's best practices on the page as it is now. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), page.url()).toEqual([]);
-}
 
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -16,8 +8,8 @@ export async function newPage(browser: Browser): Promise<Page> {
 }
 
 /** A new browser context, logged in through the real login form (and the code page when the user has TOTP). */
-export async function loginInBrowser(browser: Browser, app: RunningApp, user: TestUser, terug?: string): Promise<Page> {
-  const page = await newPage(browser);
+export async function loginInBrowser(browser: Browser, app: RunningApp, user: TestUser, terug?: string, context?: BrowserContext): Promise<Page> {
+  const page = context ? await context.newPage() : await newPage(browser);
   await page.goto(`${app.baseUrl}/inloggen${terug ? `?terug=${encodeURIComponent(terug)}` : ''}`);
   await page.getByLabel('E-mailadres').fill(user.email);
   await page.getByLabel('Wachtwoord').fill(user.wachtwoord);
