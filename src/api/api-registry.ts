@@ -74,6 +74,8 @@ export interface ApiWriteSpec<P extends AnyObject, B extends AnyObject, R extend
   permission: Permissie;
   params?: P;
   body?: B;
+  /** A valid request body, shown as the example in the OpenAPI document. */
+  example?: unknown;
   /** A registered schema; absent for 204 No Content. */
   response?: R;
   status: 200 | 201 | 204;
@@ -85,6 +87,7 @@ interface RegisteredRoute {
   method?: 'get' | 'post' | 'patch' | 'delete';
   permission?: Permissie;
   body?: AnyObject;
+  example?: unknown;
   status?: number;
   path: string;
   operationId: string;
@@ -195,7 +198,15 @@ export class ApiRegistry {
       if (method !== 'get') responses['409'] = { $ref: '#/components/responses/Conflict' };
       responses['500'] = { $ref: '#/components/responses/Serverfout' };
       const requestBody = route.body
-        ? { required: true, content: { 'application/json': { schema: z.toJSONSchema(route.body, { target: 'openapi-3.0', io: 'input' }) } } }
+        ? {
+            required: true,
+            content: {
+              'application/json': {
+                schema: z.toJSONSchema(route.body, { target: 'openapi-3.0', io: 'input' }),
+                ...(route.example !== undefined ? { example: route.example } : {}),
+              },
+            },
+          }
         : undefined;
       paths[route.path] = {
         ...paths[route.path],

@@ -297,11 +297,14 @@ export const gremiumRelatie = pgTable(
     naarGremiumId: uuid('naar_gremium_id').notNull(),
     soort: gremiumRelatieSoortEnum('soort').notNull(),
     omschrijving: text('omschrijving'),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
   (t) => [
-    unique('gremium_relatie_uniek').on(t.vanGremiumId, t.naarGremiumId, t.soort),
+    // Only current relations count: an archived one may be made again.
+    uniqueIndex('gremium_relatie_uniek').on(t.vanGremiumId, t.naarGremiumId, t.soort).where(sql`${t.gearchiveerdOp} is null`),
+    unique('gremium_relatie_id_gemeente').on(t.id, t.gemeenteId),
     check('gremium_relatie_niet_naar_zichzelf', sql`${t.vanGremiumId} <> ${t.naarGremiumId}`),
     foreignKey({ columns: [t.vanGremiumId, t.gemeenteId], foreignColumns: [gremium.id, gremium.gemeenteId] }).onDelete(
       'cascade',
@@ -364,11 +367,13 @@ export const betrokkene = pgTable(
     naam: text('naam').notNull(),
     gremiumId: uuid('gremium_id'),
     organisatieId: uuid('organisatie_id'),
+    gearchiveerdOp: gearchiveerdOp(),
     versie: versie(),
     ...timestamps,
   },
   (t) => [
     unique('betrokkene_volgorde_per_actielijn').on(t.actielijnId, t.volgorde),
+    unique('betrokkene_id_gemeente').on(t.id, t.gemeenteId),
     foreignKey({ columns: [t.actielijnId, t.gemeenteId], foreignColumns: [actielijn.id, actielijn.gemeenteId] }).onDelete(
       'cascade',
     ),
@@ -427,6 +432,24 @@ export const oabJaar = pgTable(
     ...timestamps,
   },
   (t) => [unique('oab_jaar_per_gemeente').on(t.gemeenteId, t.jaar)],
+);
+
+/**
+ * An address key a record had before it changed (the number of an actielijn, the slug of a gremium): the old
+ * address keeps leading to the record with a permanent redirect, as long as no current record has that key.
+ */
+export const adresAlias = pgTable(
+  'adres_alias',
+  {
+    id: id(),
+    gemeenteId: gemeenteId(),
+    /** The record kind, as in the audit log: "actielijn", "gremium". */
+    soort: text('soort').notNull(),
+    sleutel: text('sleutel').notNull(),
+    recordId: uuid('record_id').notNull(),
+    aangemaaktOp: timestamp('aangemaakt_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('adres_alias_uniek').on(t.gemeenteId, t.soort, t.sleutel)],
 );
 
 // ---------------------------------------------------------------------------------------------------------------

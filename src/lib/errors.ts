@@ -48,6 +48,20 @@ export class FieldError extends ValidationError {
   }
 }
 
+/**
+ * A change that a rule of the record kind refuses (a third focusdoel, archiving what others still need): 409 in the
+ * API; on a form, shown at `field`, or at the archive button.
+ */
+export class RefusedError extends HttpError {
+  constructor(
+    title: string,
+    detail: string,
+    readonly field?: string,
+  ) {
+    super(409, title, detail);
+  }
+}
+
 /** Whether a database error (possibly wrapped by Drizzle) is a violation of the named unique constraint. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   let current = error;

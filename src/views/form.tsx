@@ -86,7 +86,7 @@ function FieldFrame(props: FieldProps & { children: Children }): JSX.Element {
 }
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number'; autocomplete?: string; inputmode?: string; spellcheck?: boolean },
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'number' | 'date'; autocomplete?: string | undefined; inputmode?: string | undefined; spellcheck?: boolean | undefined },
 ): JSX.Element {
   const error = props.form.errors[props.name];
   // Passwords are never sent back to the browser, not even after an error.

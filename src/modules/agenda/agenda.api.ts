@@ -37,12 +37,12 @@ function toActielijn(al: Actielijn, agenda: Agenda): z.infer<typeof ActielijnSch
       return ambitie ? [{ id: ambitie.id, naam: ambitie.naam }] : [];
     }),
     focusdoelen: al.focusdoelen.map(toFocusdoel),
-    betrokkenen: al.betrokkenen.map(({ naam, gremiumId, organisatieId }) => ({ naam, gremiumId, organisatieId })),
+    betrokkenen: al.betrokkenen.map(({ id, naam, gremiumId, organisatieId, versie }) => ({ id, naam, gremiumId, organisatieId, versie })),
     versie: al.versie,
   };
 }
 
-function toUitvoeringsagenda(ua: Uitvoeringsagenda, agenda: Agenda): z.infer<typeof UitvoeringsagendaSchema> {
+export function toUitvoeringsagenda(ua: Uitvoeringsagenda, agenda: Agenda): z.infer<typeof UitvoeringsagendaSchema> {
   const visie = agenda.visiedocumenten.find((v) => v.id === ua.visiedocumentId);
   return {
     id: ua.id,

@@ -59,7 +59,7 @@ export async function listActielijnDetails(db: Database, gemeenteId: string, act
     db
       .select()
       .from(betrokkene)
-      .where(and(eq(betrokkene.gemeenteId, gemeenteId), inArray(betrokkene.actielijnId, actielijnIds)))
+      .where(and(eq(betrokkene.gemeenteId, gemeenteId), inArray(betrokkene.actielijnId, actielijnIds), isNull(betrokkene.gearchiveerdOp)))
       .orderBy(asc(betrokkene.volgorde)),
   ]);
   const focusdoelIds = focusdoelen.map((row) => row.id);

@@ -31,9 +31,11 @@ export const FocusdoelSchema = z.object({
 apiSchemas.add(FocusdoelSchema, { id: 'Focusdoel', description: 'Een concreet doel van een actielijn voor de periode.' });
 
 export const BetrokkeneSchema = z.object({
+  id,
   naam: z.string(),
   gremiumId: z.uuid().nullable().describe('Het gremium, als de betrokkene een gremium uit deze LEA is.'),
   organisatieId: z.uuid().nullable().describe('De organisatie, als de betrokkene een organisatie uit deze LEA is.'),
+  versie: z.int().min(1).describe('Versie van het gegeven; stuur deze mee bij een wijziging.'),
 });
 apiSchemas.add(BetrokkeneSchema, { id: 'Betrokkene', description: 'Een partij die bij een actielijn betrokken is.' });
 
@@ -49,6 +51,10 @@ export const ActielijnSchema = z.object({
   versie: z.int().min(1).describe('Versie van het gegeven; stuur deze mee bij een wijziging. Is de opgeslagen versie intussen hoger, dan weigert de API de wijziging (409).'),
 });
 apiSchemas.add(ActielijnSchema, { id: 'Actielijn', description: 'Een van de actielijnen van de uitvoeringsagenda.' });
+
+/** The answer to a change of an actielijn: its own fields, without its focusdoelen and betrokkenen. */
+export const ActielijnGegevensSchema = ActielijnSchema.omit({ focusdoelen: true, betrokkenen: true });
+apiSchemas.add(ActielijnGegevensSchema, { id: 'ActielijnGegevens', description: 'De eigen velden van een actielijn, na een wijziging.' });
 
 export const OabCategorieSchema = z.object({ id, code: z.string(), naam: z.string() });
 apiSchemas.add(OabCategorieSchema, { id: 'OabCategorie', description: 'Een van de vier onderwerpen van de OAB-afspraken.' });

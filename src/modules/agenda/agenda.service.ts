@@ -27,6 +27,7 @@ export interface Betrokkene {
   naam: string;
   gremiumId: string | null;
   organisatieId: string | null;
+  versie: number;
 }
 
 export interface Actielijn {
@@ -181,7 +182,7 @@ export class AgendaService {
           })),
         betrokkenen: details.betrokkenen
           .filter((b) => b.actielijnId === row.id)
-          .map(({ id, naam, gremiumId, organisatieId }) => ({ id, naam, gremiumId, organisatieId })),
+          .map(({ id, naam, gremiumId, organisatieId, versie }) => ({ id, naam, gremiumId, organisatieId, versie })),
       })),
       oab: oabModel,
     };

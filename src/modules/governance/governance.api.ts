@@ -13,7 +13,7 @@ function toGremium(gremium: Gremium, governance: Governance): z.infer<typeof Gre
     ...gremium,
     relaties: governance.relaties
       .filter((r) => r.vanGremiumId === gremium.id || r.naarGremiumId === gremium.id)
-      .map(({ soort, vanGremiumId, naarGremiumId, omschrijving }) => ({ soort, vanGremiumId, naarGremiumId, omschrijving })),
+      .map(({ id, soort, vanGremiumId, naarGremiumId, omschrijving, versie }) => ({ id, soort, vanGremiumId, naarGremiumId, omschrijving, versie })),
   };
 }
 

@@ -8,7 +8,7 @@ export async function loadGovernanceRows(db: Database, gemeenteId: string) {
     db.select().from(organisatie).where(and(eq(organisatie.gemeenteId, gemeenteId), isNull(organisatie.gearchiveerdOp))).orderBy(asc(organisatie.naam)),
     db.select().from(persoon).where(and(eq(persoon.gemeenteId, gemeenteId), isNull(persoon.gearchiveerdOp))).orderBy(asc(persoon.naam)),
     db.select().from(gremium).where(and(eq(gremium.gemeenteId, gemeenteId), isNull(gremium.gearchiveerdOp))).orderBy(asc(gremium.volgorde), asc(gremium.naam)),
-    db.select().from(gremiumRelatie).where(eq(gremiumRelatie.gemeenteId, gemeenteId)).orderBy(asc(gremiumRelatie.aangemaaktOp)),
+    db.select().from(gremiumRelatie).where(and(eq(gremiumRelatie.gemeenteId, gemeenteId), isNull(gremiumRelatie.gearchiveerdOp))).orderBy(asc(gremiumRelatie.aangemaaktOp)),
     db.select().from(lidmaatschap).where(and(eq(lidmaatschap.gemeenteId, gemeenteId), isNull(lidmaatschap.gearchiveerdOp))).orderBy(asc(lidmaatschap.volgorde)),
     db
       .select()

@@ -24,10 +24,12 @@ export const PersoonSchema = z.object({
 apiSchemas.add(PersoonSchema, { id: 'Persoon', description: 'Een persoon die namens een organisatie in een gremium zit.' });
 
 export const GremiumRelatieSchema = z.object({
+  id,
   soort: z.enum(gremiumRelatieSoortEnum.enumValues),
   vanGremiumId: z.uuid(),
   naarGremiumId: z.uuid(),
   omschrijving: z.string().nullable(),
+  versie,
 });
 apiSchemas.add(GremiumRelatieSchema, { id: 'GremiumRelatie', description: 'Hoe twee gremia met elkaar samenhangen.' });
 
@@ -60,3 +62,24 @@ export const LidmaatschapSchema = z.object({
   versie,
 });
 apiSchemas.add(LidmaatschapSchema, { id: 'Lidmaatschap', description: 'Een persoon in een gremium, met rol en vertegenwoordiging.' });
+
+// --- The answers to a change (POST and PATCH) ------------------------------------------------------------------------
+
+export const PersoonGegevensSchema = PersoonSchema.extend({
+  code: z.string().describe('Korte code van de persoon, gemaakt uit de naam.'),
+  email: z.string().nullable().describe('Het e-mailadres; alleen voor wie mag bewerken.'),
+});
+apiSchemas.add(PersoonGegevensSchema, { id: 'PersoonGegevens', description: 'Een persoon met contactgegevens, na een wijziging. Alleen voor wie mag bewerken.' });
+
+export const GremiumGegevensSchema = GremiumSchema.omit({ relaties: true });
+apiSchemas.add(GremiumGegevensSchema, { id: 'GremiumGegevens', description: 'De eigen velden van een gremium, na een wijziging.' });
+
+export const LidmaatschapGegevensSchema = z.object({
+  id,
+  gremiumId: z.uuid(),
+  persoonId: z.uuid(),
+  rol: z.enum(lidmaatschapRolEnum.enumValues),
+  namens: z.array(NamensSchema),
+  versie,
+});
+apiSchemas.add(LidmaatschapGegevensSchema, { id: 'LidmaatschapGegevens', description: 'Een lidmaatschap, na een wijziging.' });

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import type { GremiumRelatieSoort, GremiumType, LidmaatschapRol, Sector } from '../../db/schema.js';
 import { VersionedCache } from '../../lib/versioned-cache.js';
 import type { Gemeente } from '../gemeente/gemeente.service.js';
+import { listPersoonEmails } from './governance-edit.repository.js';
 import { loadGovernanceRows } from './governance.repository.js';
 
 export interface Organisatie {
@@ -38,6 +39,7 @@ export interface GremiumRelatie {
   naarGremiumId: string;
   soort: GremiumRelatieSoort;
   omschrijving: string | null;
+  versie: number;
 }
 
 export type Namens = { sector: Sector; organisatieId: null } | { sector: null; organisatieId: string };
@@ -69,6 +71,12 @@ export class GovernanceService {
     return this.cache.get(gemeente.id, gemeente.dataVersie, () => this.load(gemeente.id));
   }
 
+  /** persoonId → e-mail address, for logged-in readers (permission intern.lezen); never cached with public pages. */
+  async contactgegevens(gemeenteId: string): Promise<Map<string, string>> {
+    const rows = await listPersoonEmails(this.db, gemeenteId);
+    return new Map(rows.map((r) => [r.id, r.email ?? '']));
+  }
+
   private async load(gemeenteId: string): Promise<Governance> {
     const rows = await loadGovernanceRows(this.db, gemeenteId);
     // A relation with an archived gremium is no longer part of the structure.
@@ -89,13 +97,7 @@ export class GovernanceService {
       })),
       relaties: rows.relaties
         .filter((r) => current.has(r.vanGremiumId) && current.has(r.naarGremiumId))
-        .map(({ id, vanGremiumId, naarGremiumId, soort, omschrijving }) => ({
-          id,
-          vanGremiumId,
-          naarGremiumId,
-          soort,
-          omschrijving,
-        })),
+        .map(({ id, vanGremiumId, naarGremiumId, soort, omschrijving, versie }) => ({ id, vanGremiumId, naarGremiumId, soort, omschrijving, versie })),
       lidmaatschappen: rows.lidmaatschappen.map((l) => ({
         id: l.id,
         persoonId: l.persoonId,

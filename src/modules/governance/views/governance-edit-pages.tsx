@@ -1,25 +1,10 @@
 import type { Children } from '@kitajs/html';
-import { gremiumTypeEnum, lidmaatschapRolEnum, sectorEnum } from '../../../db/schema.js';
 import { t } from '../../../i18n/index.js';
-import { ArchiveSection, EditFrame, FormActions, History, type ConflictField } from '../../../views/edit-frame.js';
-import {
-  CheckboxGroup,
-  Hidden,
-  Notice,
-  PostForm,
-  SelectField,
-  TextArea,
-  TextField,
-  type FormState,
-} from '../../../views/form.js';
+import { Notice } from '../../../views/form.js';
 import { Layout, type Crumb } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
-import type { AuditRegel } from '../../audit/audit.repository.js';
-import { sectorLabel, type GremiumScope } from '../governance-edit.service.js';
 import type { Governance } from '../governance.service.js';
-import { describeNamens } from './namens.js';
-
-export type { ConflictField };
+import { describeNamens, sectorLabel } from './namens.js';
 
 export const OVERZICHT = '/governance/bewerken';
 
@@ -234,259 +219,50 @@ function Leden(props: { governance: Governance; leden: Governance['lidmaatschapp
   );
 }
 
-// --- Organisatie -------------------------------------------------------------------------------------------------
-
-interface EditPageProps {
-  ctx: PageContext;
-  /** Absent for a new record. */
-  id?: string | undefined;
-  form: FormState;
-  history?: AuditRegel[] | undefined;
-  conflict?: ConflictField[] | undefined;
-  notice?: string | undefined;
-}
-
-export function OrganisatieEditPage(props: EditPageProps & { naam: string; code?: string | undefined }): JSX.Element {
-  const action = props.id ? `/organisaties/${props.id}/bewerken` : '/organisaties/nieuw';
-  const title = props.id ? t('governance.organisatie.titel', { naam: props.naam }) : t('governance.organisatie.nieuwTitel');
+/** Under a gremium's form: its members and its relations with other gremia, each with a link to change or add. */
+export function GremiumSections(props: { gremiumId: string; governance: Governance }): JSX.Element {
+  const { governance, gremiumId } = props;
+  const naamVan = (id: string) => governance.gremia.find((g) => g.id === id)?.naam ?? '';
+  const relaties = governance.relaties.filter((r) => r.vanGremiumId === gremiumId || r.naarGremiumId === gremiumId);
   return (
-    <EditFrame ctx={props.ctx} title={title} crumbs={[home, overzicht, { href: action, label: title }]} form={props.form} conflict={props.conflict} notice={props.notice}>
-      {props.code ? (
-        <p class="utrecht-paragraph" safe>
-          {t('governance.code', { code: props.code })}
+    <>
+      <section aria-labelledby="leden">
+        <h2 class="utrecht-heading-2" id="leden" safe>
+          {t('governance.gremium.leden')}
+        </h2>
+        <Leden governance={governance} leden={governance.lidmaatschappen.filter((l) => l.gremiumId === gremiumId)} label={t('governance.gremium.leden')} />
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/gremia/${gremiumId}/lidmaatschappen/nieuw`} safe>
+            {t('governance.lidmaatschap.nieuw')}
+          </a>
         </p>
-      ) : (
-        ''
-      )}
-      <PostForm action={action} csrf={props.ctx.csrf ?? ''}>
-        {props.id ? <Hidden name="versie" value={props.form.values.versie ?? ''} /> : ''}
-        <TextField name="naam" label={t('governance.organisatie.veldNaam')} form={props.form} required />
-        <CheckboxGroup
-          name="sectoren"
-          label={t('governance.organisatie.veldSectoren')}
-          hint={t('governance.organisatie.sectorenHint')}
-          form={props.form}
-          options={sectorEnum.enumValues.map((s) => ({ value: s, label: sectorLabel(s) }))}
-        />
-        <FormActions cancel={OVERZICHT} />
-      </PostForm>
-      {props.id ? (
-        <ArchiveSection
-          action={`/organisaties/${props.id}/archiveren`}
-          csrf={props.ctx.csrf ?? ''}
-          versie={props.form.values.versie ?? ''}
-          knop={t('governance.organisatie.archiveren')}
-          uitleg={t('governance.organisatie.archiverenUitleg')}
-          error={props.form.errors.archiveren}
-        />
-      ) : (
-        ''
-      )}
-      <History regels={props.history} />
-    </EditFrame>
-  );
-}
-
-// --- Persoon -----------------------------------------------------------------------------------------------------
-
-export function PersoonEditPage(props: EditPageProps & { naam: string; code?: string | undefined; organisaties: { id: string; naam: string }[] }): JSX.Element {
-  const action = props.id ? `/personen/${props.id}/bewerken` : '/personen/nieuw';
-  const title = props.id ? t('governance.persoon.titel', { naam: props.naam }) : t('governance.persoon.nieuwTitel');
-  return (
-    <EditFrame ctx={props.ctx} title={title} crumbs={[home, overzicht, { href: action, label: title }]} form={props.form} conflict={props.conflict} notice={props.notice}>
-      {props.code ? (
-        <p class="utrecht-paragraph" safe>
-          {t('governance.code', { code: props.code })}
-        </p>
-      ) : (
-        ''
-      )}
-      <PostForm action={action} csrf={props.ctx.csrf ?? ''}>
-        {props.id ? <Hidden name="versie" value={props.form.values.versie ?? ''} /> : ''}
-        <TextField name="naam" label={t('governance.persoon.veldNaam')} form={props.form} autocomplete="off" required />
-        <TextField name="functie" label={t('governance.persoon.veldFunctie')} hint={t('governance.persoon.functieHint')} form={props.form} />
-        <TextField name="email" type="email" label={t('governance.persoon.veldEmail')} hint={t('governance.persoon.emailHint')} form={props.form} autocomplete="off" spellcheck={false} />
-        <SelectField
-          name="organisatieId"
-          label={t('governance.persoon.veldOrganisatie')}
-          form={props.form}
-          options={[{ value: '', label: t('governance.geen') }, ...props.organisaties.map((o) => ({ value: o.id, label: o.naam }))]}
-        />
-        <FormActions cancel={OVERZICHT} />
-      </PostForm>
-      {props.id ? (
-        <ArchiveSection
-          action={`/personen/${props.id}/archiveren`}
-          csrf={props.ctx.csrf ?? ''}
-          versie={props.form.values.versie ?? ''}
-          knop={t('governance.persoon.archiveren')}
-          uitleg={t('governance.persoon.archiverenUitleg')}
-          error={props.form.errors.archiveren}
-        />
-      ) : (
-        ''
-      )}
-      <History regels={props.history} />
-    </EditFrame>
-  );
-}
-
-// --- Gremium -----------------------------------------------------------------------------------------------------
-
-export function GremiumEditPage(props: EditPageProps & { naam: string; slug?: string | undefined; scope: GremiumScope; governance: Governance }): JSX.Element {
-  const action = props.id ? `/gremia/${props.id}/bewerken` : '/gremia/nieuw';
-  const title = props.id ? t('governance.gremium.titel', { naam: props.naam }) : t('governance.gremium.nieuwTitel');
-  const alles = props.scope === 'alles';
-  // A voorzitter cannot open the overview; their way back is the structure page.
-  const crumbs = alles ? [home, overzicht, { href: action, label: title }] : [home, { href: '/structuur', label: t('nav.structuur') }, { href: action, label: title }];
-  const cancel = alles ? OVERZICHT : '/structuur';
-  const markdownHint = t('governance.markdownHint');
-  return (
-    <EditFrame ctx={props.ctx} title={title} crumbs={crumbs} form={props.form} conflict={props.conflict} notice={props.notice}>
-      {alles ? (
-        ''
-      ) : (
-        <p class="utrecht-paragraph" safe>
-          {t('governance.gremium.eigenTafel')}
-        </p>
-      )}
-      {props.slug ? (
-        <p class="utrecht-paragraph" safe>
-          {t('governance.code', { code: props.slug })}
-        </p>
-      ) : (
-        ''
-      )}
-      <PostForm action={action} csrf={props.ctx.csrf ?? ''}>
-        {props.id ? <Hidden name="versie" value={props.form.values.versie ?? ''} /> : ''}
-        {alles ? (
-          <>
-            <TextField name="naam" label={t('governance.gremium.veldNaam')} form={props.form} required />
-            <SelectField
-              name="type"
-              label={t('governance.gremium.veldType')}
-              form={props.form}
-              required
-              options={[
-                ...(props.id ? [] : [{ value: '', label: t('governance.gremium.kiesType') }]),
-                ...gremiumTypeEnum.enumValues.map((type) => ({ value: type, label: t(`gremiumType.${type}`) })),
-              ]}
-            />
-          </>
+      </section>
+      <section aria-labelledby="relaties">
+        <h2 class="utrecht-heading-2" id="relaties" safe>
+          {t('governance.relatie.kop')}
+        </h2>
+        {relaties.length === 0 ? (
+          <p class="utrecht-paragraph" safe>
+            {t('structuur.geenRelaties')}
+          </p>
         ) : (
-          ''
+          <ul class="utrecht-unordered-list">
+            {relaties.map((r) => {
+              const zin = t('relatie.zin', { van: naamVan(r.vanGremiumId), soort: t(`relatie.${r.soort}`), naar: naamVan(r.naarGremiumId) });
+              return (
+                <li>
+                  <span safe>{zin}</span> <EditLink href={`/gremium-relaties/${r.id}/bewerken`} naam={zin} />
+                </li>
+              );
+            })}
+          </ul>
         )}
-        <TextArea name="omschrijving" label={t('governance.gremium.veldOmschrijving')} hint={markdownHint} form={props.form} rows={6} />
-        {alles ? (
-          <>
-            <TextArea name="opdracht" label={t('governance.gremium.veldOpdracht')} hint={markdownHint} form={props.form} rows={6} />
-            <TextArea name="mandaat" label={t('governance.gremium.veldMandaat')} hint={markdownHint} form={props.form} rows={6} />
-          </>
-        ) : (
-          ''
-        )}
-        <TextField name="vergaderfrequentie" label={t('governance.gremium.veldFrequentie')} hint={t('governance.gremium.frequentieHint')} form={props.form} />
-        <FormActions cancel={cancel} />
-      </PostForm>
-      {props.id && alles ? (
-        <>
-          <section aria-labelledby="leden">
-            <h2 class="utrecht-heading-2" id="leden" safe>
-              {t('governance.gremium.leden')}
-            </h2>
-            <Leden
-              governance={props.governance}
-              leden={props.governance.lidmaatschappen.filter((l) => l.gremiumId === props.id)}
-              label={t('governance.gremium.leden')}
-            />
-            <p class="utrecht-paragraph">
-              <a class="utrecht-link" href={`/gremia/${props.id}/lidmaatschappen/nieuw`} safe>
-                {t('governance.lidmaatschap.nieuw')}
-              </a>
-            </p>
-          </section>
-          <ArchiveSection
-            action={`/gremia/${props.id}/archiveren`}
-            csrf={props.ctx.csrf ?? ''}
-            versie={props.form.values.versie ?? ''}
-            knop={t('governance.gremium.archiveren')}
-            uitleg={t('governance.gremium.archiverenUitleg')}
-            error={props.form.errors.archiveren}
-          />
-        </>
-      ) : (
-        ''
-      )}
-      <History regels={props.history} />
-    </EditFrame>
-  );
-}
-
-// --- Lidmaatschap ------------------------------------------------------------------------------------------------
-
-export function LidmaatschapEditPage(
-  props: EditPageProps & {
-    gremium: { id: string; naam: string };
-    /** The member's name when editing; absent for a new member, who is chosen from `personen`. */
-    persoonNaam?: string | undefined;
-    personen: { id: string; naam: string }[];
-    organisaties: { id: string; naam: string }[];
-  },
-): JSX.Element {
-  const action = props.id ? `/lidmaatschappen/${props.id}/bewerken` : `/gremia/${props.gremium.id}/lidmaatschappen/nieuw`;
-  const title = props.id
-    ? t('governance.lidmaatschap.titel', { gremium: props.gremium.naam, naam: props.persoonNaam ?? '' })
-    : t('governance.lidmaatschap.nieuwTitel', { gremium: props.gremium.naam });
-  const gremiumHref = `/gremia/${props.gremium.id}/bewerken`;
-  const namensOptions = [
-    ...sectorEnum.enumValues.map((s) => ({ value: `sector:${s}`, label: t('governance.lidmaatschap.namensSector', { naam: sectorLabel(s) }) })),
-    ...props.organisaties.map((o) => ({ value: `organisatie:${o.id}`, label: t('governance.lidmaatschap.namensOrganisatie', { naam: o.naam }) })),
-  ];
-  return (
-    <EditFrame
-      ctx={props.ctx}
-      title={title}
-      crumbs={[home, overzicht, { href: gremiumHref, label: props.gremium.naam }, { href: action, label: title }]}
-      form={props.form}
-      conflict={props.conflict}
-      notice={props.notice}
-    >
-      <PostForm action={action} csrf={props.ctx.csrf ?? ''}>
-        {props.id ? (
-          <Hidden name="versie" value={props.form.values.versie ?? ''} />
-        ) : (
-          <SelectField
-            name="persoonId"
-            label={t('governance.lidmaatschap.veldPersoon')}
-            hint={t('governance.lidmaatschap.persoonHint')}
-            form={props.form}
-            required
-            options={[{ value: '', label: t('governance.lidmaatschap.kiesPersoon') }, ...props.personen.map((p) => ({ value: p.id, label: p.naam }))]}
-          />
-        )}
-        <SelectField
-          name="rol"
-          label={t('governance.lidmaatschap.veldRol')}
-          form={props.form}
-          required
-          options={lidmaatschapRolEnum.enumValues.map((rol) => ({ value: rol, label: t(`rol.${rol}`) }))}
-        />
-        <CheckboxGroup name="namens" label={t('governance.lidmaatschap.veldNamens')} hint={t('governance.lidmaatschap.namensHint')} form={props.form} options={namensOptions} />
-        <FormActions cancel={gremiumHref} />
-      </PostForm>
-      {props.id ? (
-        <ArchiveSection
-          action={`/lidmaatschappen/${props.id}/archiveren`}
-          csrf={props.ctx.csrf ?? ''}
-          versie={props.form.values.versie ?? ''}
-          knop={t('governance.lidmaatschap.archiveren')}
-          uitleg={t('governance.lidmaatschap.archiverenUitleg')}
-          error={props.form.errors.archiveren}
-        />
-      ) : (
-        ''
-      )}
-      <History regels={props.history} />
-    </EditFrame>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/gremia/${gremiumId}/relaties/nieuw`} safe>
+            {t('governance.relatie.nieuw')}
+          </a>
+        </p>
+      </section>
+    </>
   );
 }

@@ -1,4 +1,6 @@
 import { t } from '../../../i18n/index.js';
+import { joinDutch } from '../../../lib/join-dutch.js';
+import type { Sector } from '../../../db/schema.js';
 import type { Governance, Namens } from '../governance.service.js';
 
 /** "het primair onderwijs en het voortgezet onderwijs" for the sectors and organisations a member represents. */
@@ -9,8 +11,7 @@ export function describeNamens(namens: Namens[], governance: Governance): string
   return joinDutch(parts.filter(Boolean));
 }
 
-/** Joins a list the Dutch way: "a, b en c". */
-export function joinDutch(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+/** The label of a sector in a form (the public pages say "het primair onderwijs"; a list of choices says it shorter). */
+export function sectorLabel(sector: Sector): string {
+  return t(`governance.sector.${sector}`);
 }

@@ -3,7 +3,7 @@ import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { heeftPermissie } from '../../auth/permissions.js';
-import { gremiumScope } from '../governance-edit.service.js';
+import { gremiumScope } from '../gremium-scope.js';
 import type { Governance, Gremium, GremiumRelatie } from '../governance.service.js';
 import { layoutDiagram } from '../structure-diagram.js';
 import { EditLink, OVERZICHT } from './governance-edit-pages.js';
@@ -94,45 +94,102 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
         <h2 class="utrecht-heading-2" id="gremia" safe>
           {t('structuur.gremia')}
         </h2>
-        {governance.gremia.map((gremium) => {
-          const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === gremium.id).length;
-          return (
-            <section class="lea-gremium" id={`gremium-${gremium.slug}`} aria-labelledby={`gremium-${gremium.slug}-titel`}>
-              <h3 class="utrecht-heading-3" id={`gremium-${gremium.slug}-titel`}>
-                <span safe>{gremium.naam}</span> <span class="lea-label" safe>{t(`gremiumType.${gremium.type}`)}</span>
-              </h3>
-              {gremiumScope(ctx.user?.rollen, gremium.id) ? (
-                <p class="utrecht-paragraph">
-                  <EditLink href={`/gremia/${gremium.id}/bewerken`} naam={gremium.naam} />
-                </p>
-              ) : (
-                ''
-              )}
-              <dl class="lea-facts lea-facts--stapel">
-                {gremium.omschrijving ? <MarkdownField label={t('structuur.omschrijving')} value={gremium.omschrijving} /> : ''}
-                <MarkdownField label={t('structuur.opdracht')} value={gremium.opdracht} />
-                <MarkdownField label={t('structuur.mandaat')} value={gremium.mandaat} />
-                <Field label={t('structuur.frequentie')} value={gremium.vergaderfrequentie} />
-                {leden > 0 ? (
-                  <div class="lea-facts__item">
-                    <dt safe>{t('structuur.leden')}</dt>
-                    <dd>
-                      {gremium.type === 'stuurgroep' ? (
-                        <a class="utrecht-link" href="/stuurgroep" safe>
-                          {t('stuurgroep.leden', { aantal: leden })}
-                        </a>
-                      ) : (
-                        <span safe>{t('stuurgroep.leden', { aantal: leden })}</span>
-                      )}
-                    </dd>
-                  </div>
-                ) : (
-                  ''
-                )}
-              </dl>
-            </section>
-          );
-        })}
+        {governance.gremia.map((gremium) => (
+          <section class="lea-gremium" id={`gremium-${gremium.slug}`} aria-labelledby={`gremium-${gremium.slug}-titel`}>
+            <h3 class="utrecht-heading-3" id={`gremium-${gremium.slug}-titel`}>
+              <a class="utrecht-link" href={`/structuur/${gremium.slug}`} safe>
+                {gremium.naam}
+              </a>{' '}
+              <span class="lea-label" safe>
+                {t(`gremiumType.${gremium.type}`)}
+              </span>
+            </h3>
+            <GremiumEditLink ctx={ctx} gremium={gremium} />
+            <GremiumFacts gremium={gremium} governance={governance} />
+          </section>
+        ))}
+      </section>
+    </Layout>
+  );
+}
+
+function GremiumEditLink({ ctx, gremium }: { ctx: PageContext; gremium: Gremium }): JSX.Element {
+  if (!gremiumScope(ctx.user?.rollen, gremium.id)) return <></>;
+  return (
+    <p class="utrecht-paragraph">
+      <EditLink href={`/gremia/${gremium.id}/bewerken`} naam={gremium.naam} />
+    </p>
+  );
+}
+
+/** What the LEA records of a gremium: omschrijving, opdracht, mandaat (markdown), how often it meets, its members. */
+function GremiumFacts({ gremium, governance }: { gremium: Gremium; governance: Governance }): JSX.Element {
+  const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === gremium.id).length;
+  return (
+    <dl class="lea-facts lea-facts--stapel">
+      {gremium.omschrijving ? <MarkdownField label={t('structuur.omschrijving')} value={gremium.omschrijving} /> : ''}
+      <MarkdownField label={t('structuur.opdracht')} value={gremium.opdracht} />
+      <MarkdownField label={t('structuur.mandaat')} value={gremium.mandaat} />
+      <Field label={t('structuur.frequentie')} value={gremium.vergaderfrequentie} />
+      {leden > 0 ? (
+        <div class="lea-facts__item">
+          <dt safe>{t('structuur.leden')}</dt>
+          <dd>
+            {gremium.type === 'stuurgroep' ? (
+              <a class="utrecht-link" href="/stuurgroep" safe>
+                {t('stuurgroep.leden', { aantal: leden })}
+              </a>
+            ) : (
+              <span safe>{t('stuurgroep.leden', { aantal: leden })}</span>
+            )}
+          </dd>
+        </div>
+      ) : (
+        ''
+      )}
+    </dl>
+  );
+}
+
+/** The page of one gremium, at /structuur/{slug}: its facts and how it hangs together with the others. */
+export function GremiumPage({ ctx, governance, gremium }: { ctx: PageContext; governance: Governance; gremium: Gremium }): JSX.Element {
+  const relaties = governance.relaties.filter((r) => r.vanGremiumId === gremium.id || r.naarGremiumId === gremium.id);
+  return (
+    <Layout
+      {...ctx}
+      title={gremium.naam}
+      breadcrumbs={[
+        { href: '/', label: t('nav.home') },
+        { href: '/structuur', label: t('nav.structuur') },
+        { href: `/structuur/${gremium.slug}`, label: gremium.naam },
+      ]}
+    >
+      <h1 class="utrecht-heading-1" safe>
+        {gremium.naam}
+      </h1>
+      <p class="utrecht-paragraph lea-intro" safe>
+        {t(`gremiumType.${gremium.type}`)}
+      </p>
+      <GremiumEditLink ctx={ctx} gremium={gremium} />
+      <GremiumFacts gremium={gremium} governance={governance} />
+      <section aria-labelledby="relaties">
+        <h2 class="utrecht-heading-2" id="relaties" safe>
+          {t('structuur.relaties')}
+        </h2>
+        {relaties.length === 0 ? (
+          <p class="utrecht-paragraph" safe>
+            {t('structuur.geenRelaties')}
+          </p>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {relaties.map((relatie) => (
+              <li class="utrecht-unordered-list__item">
+                <span safe>{describeRelatie(relatie, governance.gremia)}</span>
+                {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </Layout>
   );

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import type { DatabaseHandle } from '../../db/client.js';
+import { defineModule } from '../module.js';
 
 /** Liveness (the process answers) and readiness (it can reach its database), for load balancers. */
-export function registerHealth(app: FastifyInstance, database: DatabaseHandle): void {
+export const healthModule = defineModule('health', async (app, { database }) => {
   app.get('/health/live', { config: { public: true } }, async (_request, reply) =>
     reply.header('Cache-Control', 'no-store').send({ status: 'ok' }),
   );
@@ -16,4 +15,4 @@ export function registerHealth(app: FastifyInstance, database: DatabaseHandle): 
       return reply.code(503).send({ status: 'unavailable', database: database.engine });
     }
   });
-}
+});
