@@ -59,6 +59,15 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
           ''
         )}
       </dl>
+      {editor ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/uitvoeringsagendas/${ua.id}/bewerken`} safe>
+            {t('agendaBewerken.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
 
       <section aria-labelledby="ambities">
         <h2 class="utrecht-heading-2" id="ambities" safe>
@@ -130,6 +139,15 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
             </li>
           ))}
         </ol>
+        {editor ? (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/actielijnen/nieuw" safe>
+              {t('bewerken.actielijn.nieuw')}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
       </section>
 
       {ua.voorwoord ? <Section id="voorwoord" title={t('home.voorwoord')} text={ua.voorwoord} /> : ''}
