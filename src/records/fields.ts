@@ -194,7 +194,7 @@ export function wholeNumber(
     input: { inputmode: 'numeric' },
     fromForm: (raw) => {
       const trimmed = raw.trim();
-      if (trimmed === '') return spec.nullable && !spec.keepWhenEmpty ? null : undefined;
+      if (trimmed === '') return spec.nullable ? null : undefined;
       return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : trimmed;
     },
     toForm: (value) => (value === null ? '' : String(value)),

@@ -83,7 +83,7 @@ export interface RecordKindSpec<T extends KindTable, F extends Fields> {
    * A code (or slug) made from a field when the record is made ("Stichting Één & Ander" → "stichting-een-en-ander",
    * with -2, -3 … when taken), unique per gemeente. The field of the same name (editable: 'update') changes it later.
    */
-  code?: { column: keyof F & string; from: keyof F & string; reserved?: readonly string[] };
+  code?: { column: keyof F & string; from: keyof F & string };
   /**
    * A column that is part of a public address (the number of an actielijn, the slug of a gremium): when it changes,
    * the old address keeps leading to the record with a permanent redirect.

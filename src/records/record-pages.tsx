@@ -108,7 +108,7 @@ export function registerRecordPages(app: FastifyInstance, service: RecordService
     for (const [name, field] of fields) {
       const schema = (mode === 'create' ? field.onCreate?.schema : undefined) ?? field.schema;
       const input = field.fromForm(values[name] ?? '');
-      if (input === undefined && field.keepWhenEmpty && mode === 'update') continue;
+      if ((input === undefined || input === null) && field.keepWhenEmpty && mode === 'update') continue;
       const result = schema.safeParse(input);
       if (result.success) parsed[name] = result.data;
       else errors[name] = result.error.issues[0]?.message ?? t('api.ongeldigeInvoer');

@@ -285,7 +285,7 @@ export class RecordService<K extends AnyRecordKind = AnyRecordKind> {
     const spec = this.kind.code!;
     await lockCodes(tx, gemeenteId);
     const stem = kebabCase(from, this.kind.name);
-    const taken = new Set([...(await codesLike(tx, this.kind.table, String(this.kind.fields[spec.column]?.column ?? spec.column), gemeenteId, stem)), ...(spec.reserved ?? [])]);
+    const taken = new Set(await codesLike(tx, this.kind.table, String(this.kind.fields[spec.column]?.column ?? spec.column), gemeenteId, stem));
     if (!taken.has(stem)) return stem;
     let n = 2;
     while (taken.has(`${stem}-${n}`)) n += 1;

@@ -147,8 +147,7 @@ export const gremiumKind = defineRecordKind({
   table: gremium,
   permission: 'governance.bewerken',
   notFound: 'api.gremiumNietGevonden',
-  // "nieuw" is the address of the form for a new gremium, so no gremium may have it as its slug.
-  code: { column: 'slug', from: 'naam', reserved: ['nieuw'] },
+  code: { column: 'slug', from: 'naam' },
   address: { column: 'slug' },
   scope: {
     permission: 'gremium.eigen-tafel',
