@@ -99,12 +99,31 @@ describe('invite, accept, two-factor, edit', () => {
     await piet.goto(`${app.baseUrl}/actielijnen/1`);
     expect(await piet.locator('h1').innerText()).toContain('aangepast in de browser');
 
+    // A relation between two gremia, from the tafel's own form; the public structure shows it at once.
+    const governance = await app.app.services.governance.get((await app.app.services.gemeenten.list())[0]!);
+    const tafel = governance.gremia.find((g) => g.type === 'overlegtafel')!;
+    const platform = governance.gremia.find((g) => g.type === 'bestuurlijk-platform')!;
+    await piet.goto(`${app.baseUrl}/gremia/${tafel.id}/bewerken`);
+    await piet.getByRole('link', { name: 'Relatie toevoegen' }).click();
+    await expectNoAxeViolations(piet);
+    await piet.getByLabel('Soort relatie').selectOption('informeert');
+    await piet.getByLabel('Met welk overleg').selectOption({ label: platform.naam });
+    await piet.getByLabel('Toelichting').fill('na elk overleg, in de browser');
+    await piet.getByRole('button', { name: 'Opslaan' }).click();
+    await piet.waitForURL(/melding=opgeslagen/);
+    const publiek = await newPage(browser);
+    await publiek.goto(`${app.baseUrl}/structuur`);
+    expect(await publiek.locator('section[aria-labelledby="tekstversie"] ul').innerText()).toContain(`${tafel.naam} informeert ${platform.naam}: na elk overleg, in de browser`);
+    await publiek.goto(`${app.baseUrl}/actielijnen/1`);
+    expect(await publiek.locator('h1').innerText()).toContain('aangepast in de browser');
+    await publiek.context().close();
+
     await admin.goto(`${app.baseUrl}/beheer/audit?soort=gegevens`);
     expect(await admin.locator('main').innerText()).toContain('Piet Procesmanager');
     await expectNoAxeViolations(admin);
     await admin.context().close();
     await piet.context().close();
-  }, 180_000);
+  }, 240_000);
 
   it('gives the second of two browsers editing one focusdoel the conflict page, with its text kept', async () => {
     const agenda = await app.app.services.agenda.get((await app.app.services.gemeenten.list())[0]!);

@@ -21,6 +21,8 @@ const pages = [
   '/oab-afspraken',
   '/stuurgroep',
   '/structuur',
+  // A gremium's own page (the stuurgroep's slug in the demo data).
+  '/structuur/stuurgroep-lea',
   '/toegankelijkheid',
   '/inloggen',
   '/wachtwoord-vergeten',
