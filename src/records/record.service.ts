@@ -95,6 +95,19 @@ export class RecordService<K extends AnyRecordKind = AnyRecordKind> {
     return { ...columns, ...record.values, versie: record.versie };
   }
 
+  /** The audit line of a change, in the same transaction: who, what, before and after. */
+  private async log(context: RuleContext, actor: Actor, actie: string, record: LoadedRecord, voor: unknown, na: unknown): Promise<void> {
+    await insertAuditRegel(context.tx, context.gemeenteId, actor, {
+      soort: 'gegevens',
+      actie,
+      objectType: this.kind.name,
+      objectId: record.id,
+      omschrijving: await this.kind.describe(record as never, context),
+      voor,
+      na,
+    });
+  }
+
   private async audited(record: LoadedRecord, context: RuleContext): Promise<Record<string, unknown>> {
     const details = this.kind.auditDetails ? await this.kind.auditDetails(record as never, context) : {};
     return { ...this.snapshot(record), ...details };
@@ -131,15 +144,7 @@ export class RecordService<K extends AnyRecordKind = AnyRecordKind> {
           row = await insertRow(tx, this.kind.table, columns);
         }
         const created = await this.saveRelations(tx, gemeenteId, row, values, undefined);
-        await insertAuditRegel(tx, gemeenteId, actor, {
-          soort: 'gegevens',
-          actie: 'aangemaakt',
-          objectType: this.kind.name,
-          objectId: created.id,
-          omschrijving: await this.kind.describe(created as never, context),
-          voor,
-          na: await this.audited(created, context),
-        });
+        await this.log(context, actor, 'aangemaakt', created, voor, await this.audited(created, context));
         return created;
       }),
     );
@@ -171,15 +176,7 @@ export class RecordService<K extends AnyRecordKind = AnyRecordKind> {
           await rememberAddress(tx, gemeenteId, this.kind.name, String((before.row as Row)[address]), before.id);
         }
         const after = await this.saveRelations(tx, gemeenteId, row, differs, before);
-        await insertAuditRegel(tx, gemeenteId, actor, {
-          soort: 'gegevens',
-          actie: 'gewijzigd',
-          objectType: this.kind.name,
-          objectId: before.id,
-          omschrijving: await this.kind.describe(after as never, context),
-          voor: await this.audited(before, context),
-          na: await this.audited(after, context),
-        });
+        await this.log(context, actor, 'gewijzigd', after, await this.audited(before, context), await this.audited(after, context));
         return after;
       }),
     );
@@ -195,15 +192,8 @@ export class RecordService<K extends AnyRecordKind = AnyRecordKind> {
       const context: RuleContext = { tx, gemeenteId, parent };
       const extra = (await this.kind.rules?.beforeArchive?.(context, before as never)) ?? {};
       const row = await updateRow(tx, this.kind.table, gemeenteId, before.id, { gearchiveerdOp: new Date() });
-      await insertAuditRegel(tx, gemeenteId, actor, {
-        soort: 'gegevens',
-        actie: 'gearchiveerd',
-        objectType: this.kind.name,
-        objectId: before.id,
-        omschrijving: await this.kind.describe(before as never, context),
-        voor: { ...(await this.audited(before, context)), ...extra.voor },
-        na: { gearchiveerdOp: row.gearchiveerdOp, ...extra.na, versie: row.versie },
-      });
+      const voor = { ...(await this.audited(before, context)), ...extra.voor };
+      await this.log(context, actor, 'gearchiveerd', before, voor, { gearchiveerdOp: row.gearchiveerdOp, ...extra.na, versie: row.versie });
       return before;
     });
   }

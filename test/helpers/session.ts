@@ -3,15 +3,17 @@
  * (no invitation mail needed), and TestBrowser drives the real login pages over `app.inject`, keeping cookies
  * the way a browser does and sending the CSRF token each form carries.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/db/client.js';
-import { gemeente, type GebruikerStatus } from '../../src/db/schema.js';
+import { auditRegel, gemeente, type GebruikerStatus } from '../../src/db/schema.js';
+import type { Gemeente } from '../../src/modules/gemeente/gemeente.service.js';
 import { findGebruikerById, insertGebruiker, replaceRollen, updateGebruiker } from '../../src/modules/auth/auth.repository.js';
 import type { RolToewijzing } from '../../src/modules/auth/permissions.js';
 import { hashPassword } from '../../src/modules/auth/security/password-hash.js';
 import { createTotpSecret, currentTotpCode } from '../../src/modules/auth/security/totp.js';
-import { decodeHtml, type TestApp } from './app.js';
+import { decodeHtml, useSeededApp, type TestApp } from './app.js';
 
 export type Response = LightMyRequestResponse;
 
@@ -320,3 +322,44 @@ export async function setUpEditors(app: TestApp, input: { email: string; naam: s
     lidToken: (await app.app.services.accounts.createToken(gid, lid, 'test', { ...actor, gebruikerId: lid.id })).token,
   };
 }
+
+/**
+ * The usual fixture of an editing test: the app on its own seeded database, a procesmanager in two browsers with an
+ * API token, a reader's token, and the helpers those tests share. The fields are filled before the first test runs.
+ */
+export function useEditors(input: { email: string; naam: string; lid: RolToewijzing['rol'] }) {
+  const fx = useSeededApp();
+  const ed = {} as Editors & {
+    t: TestApp;
+    /** A write to the API with the procesmanager's token (or another). */
+    api(method: 'PATCH' | 'POST' | 'DELETE', url: string, body: unknown, bearer?: string): Promise<Response>;
+    /** The audit lines of a record for one action. */
+    auditLines(objectId: string, actie: string): Promise<(typeof auditRegel.$inferSelect)[]>;
+    gemeente(): Promise<Gemeente>;
+    /** A public page as the public gets it, entities decoded. */
+    publicPage(url: string): Promise<string>;
+  };
+  beforeAll(async () => {
+    Object.assign(ed, await setUpEditors(fx.t, input), { t: fx.t });
+  }, 60_000);
+  ed.api = (method, url, body, bearer) =>
+    fx.t.app.inject({ method, url, headers: { authorization: `Bearer ${bearer ?? ed.token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  ed.auditLines = (objectId, actie) => auditLinesOf(fx.t, objectId, actie);
+  ed.gemeente = async () => (await fx.t.app.services.gemeenten.list()).find((g) => g.id === ed.gid)!;
+  ed.publicPage = async (url) => decodeHtml((await fx.t.app.inject({ url })).body);
+  return ed;
+}
+
+/** The audit lines of a record for one action. */
+export function auditLinesOf(t: TestApp, objectId: string, actie: string) {
+  return t.database.db.select().from(auditRegel).where(and(eq(auditRegel.objectId, objectId), eq(auditRegel.actie, actie)));
+}
+
+/** Inside a quoted attribute "<script>" is inert text; everywhere else it must be escaped. */
+export function expectNoLiveScript(body: string, label: string): void {
+  expect(body.replace(/="[^"]*"/g, '=""'), label).not.toMatch(/<script/i);
+  expect(body, label).not.toMatch(/"[^"]*<script[^"]*"\s*on\w+=/i);
+}
+
+/** The version a form carries. */
+export const versieIn = (html: string) => /name="versie" value="(\d+)"/.exec(html)?.[1];

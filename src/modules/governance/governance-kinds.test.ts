@@ -4,30 +4,20 @@
  * address keeps working).
  */
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditRegel } from '../../db/schema.js';
-import { decodeHtml, useSeededApp } from '../../../test/helpers/app.js';
-import { setUpEditors, type TestBrowser } from '../../../test/helpers/session.js';
+import { decodeHtml } from '../../../test/helpers/app.js';
+import { useEditors } from '../../../test/helpers/session.js';
 import type { Governance } from './governance.service.js';
 
-const fx = useSeededApp();
-let gid: string;
-let pm: TestBrowser;
-let token: string;
-
-beforeAll(async () => {
-  ({ gid, pm, token } = await setUpEditors(fx.t, { email: 'pm@relaties.example', naam: 'Rik Procesmanager', lid: 'platformlid' }));
-}, 60_000);
+const ed = useEditors({ email: 'pm@relaties.example', naam: 'Rik Procesmanager', lid: 'platformlid' });
+const { api, publicPage } = ed;
 
 async function gov(): Promise<Governance> {
-  return fx.t.app.services.governance.get((await fx.t.app.services.gemeenten.list()).find((g) => g.id === gid)!);
+  return ed.t.app.services.governance.get((await ed.t.app.services.gemeenten.list()).find((g) => g.id === ed.gid)!);
 }
 
-function api(method: 'PATCH' | 'POST' | 'DELETE', url: string, body: unknown) {
-  return fx.t.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-}
 
-const publicPage = async (url: string) => decodeHtml((await fx.t.app.inject({ url })).body);
 
 describe('relations between gremia', () => {
   it('adds a relation from a gremium\'s form; the structure drawing and its text show it at once', async () => {
@@ -36,8 +26,8 @@ describe('relations between gremia', () => {
     const platform = governance.gremia.find((g) => g.type === 'bestuurlijk-platform')!;
     const zin = `${tafel.naam} informeert ${platform.naam}`;
     expect(await publicPage('/structuur')).not.toContain(zin);
-    expect(decodeHtml((await pm.get(`/gremia/${tafel.id}/bewerken`)).body)).toContain(`href="/gremia/${tafel.id}/relaties/nieuw"`);
-    const created = await pm.submit(`/gremia/${tafel.id}/relaties/nieuw`, { soort: 'informeert', naarGremiumId: platform.id, omschrijving: 'na elk overleg' });
+    expect(decodeHtml((await ed.pm.get(`/gremia/${tafel.id}/bewerken`)).body)).toContain(`href="/gremia/${tafel.id}/relaties/nieuw"`);
+    const created = await ed.pm.submit(`/gremia/${tafel.id}/relaties/nieuw`, { soort: 'informeert', naarGremiumId: platform.id, omschrijving: 'na elk overleg' });
     expect(created.statusCode).toBe(303);
     expect(created.headers.location).toBe(`/gremia/${tafel.id}/bewerken?melding=opgeslagen`);
     const structuur = await publicPage('/structuur');
@@ -46,7 +36,7 @@ describe('relations between gremia', () => {
     expect(/<svg[\s\S]*<\/svg>/.exec(structuur)![0]).toContain(zin);
     expect(await publicPage(`/structuur/${tafel.slug}`)).toContain(zin);
     const relatie = (await gov()).relaties.find((r) => r.vanGremiumId === tafel.id && r.naarGremiumId === platform.id)!;
-    const [line] = await fx.t.database.db.select().from(auditRegel).where(and(eq(auditRegel.objectId, relatie.id), eq(auditRegel.actie, 'aangemaakt')));
+    const [line] = await ed.t.database.db.select().from(auditRegel).where(and(eq(auditRegel.objectId, relatie.id), eq(auditRegel.actie, 'aangemaakt')));
     expect(line?.na).toMatchObject({ soort: 'informeert', naarGremiumId: platform.id, omschrijving: 'na elk overleg', versie: 1 });
   });
 
@@ -54,10 +44,10 @@ describe('relations between gremia', () => {
     const governance = await gov();
     const tafel = governance.gremia.find((g) => g.type === 'overlegtafel')!;
     const platform = governance.gremia.find((g) => g.type === 'bestuurlijk-platform')!;
-    const self = await pm.submit(`/gremia/${tafel.id}/relaties/nieuw`, { soort: 'overlegt-met', naarGremiumId: tafel.id, omschrijving: '' });
+    const self = await ed.pm.submit(`/gremia/${tafel.id}/relaties/nieuw`, { soort: 'overlegt-met', naarGremiumId: tafel.id, omschrijving: '' });
     expect(self.statusCode).toBe(400);
     expect(decodeHtml(self.body)).toContain('Een overleg kan geen relatie met zichzelf hebben.');
-    const twice = await pm.submit(`/gremia/${tafel.id}/relaties/nieuw`, { soort: 'informeert', naarGremiumId: platform.id, omschrijving: '' });
+    const twice = await ed.pm.submit(`/gremia/${tafel.id}/relaties/nieuw`, { soort: 'informeert', naarGremiumId: platform.id, omschrijving: '' });
     expect(twice.statusCode).toBe(400);
     expect(decodeHtml(twice.body)).toContain('Deze relatie bestaat al.');
     const viaApi = await api('POST', `/api/v1/gremia/${tafel.id}/relaties`, { soort: 'informeert', naarGremiumId: platform.id });
@@ -77,16 +67,16 @@ describe('relations between gremia', () => {
     expect(await publicPage('/structuur')).not.toContain(zin('overlegt met'));
     const again = await api('POST', `/api/v1/gremia/${relatie.vanGremiumId}/relaties`, { soort: 'overlegt-met', naarGremiumId: relatie.naarGremiumId });
     expect(again.statusCode).toBe(201);
-    expect((await fx.t.app.inject({ url: `/api/v1/gremium-relaties/${again.json().id}` })).json()).toMatchObject({ soort: 'overlegt-met', versie: 1 });
+    expect((await ed.t.app.inject({ url: `/api/v1/gremium-relaties/${again.json().id}` })).json()).toMatchObject({ soort: 'overlegt-met', versie: 1 });
   });
 });
 
 describe('codes and slugs', () => {
   it("change a gremium's slug: its page moves, and the old address redirects permanently", async () => {
     const gremium = (await gov()).gremia.find((g) => g.type === 'kernteam')!;
-    expect((await fx.t.app.inject({ url: `/structuur/${gremium.slug}` })).statusCode).toBe(200);
+    expect((await ed.t.app.inject({ url: `/structuur/${gremium.slug}` })).statusCode).toBe(200);
     expect(await publicPage('/structuur')).toContain(`href="/structuur/${gremium.slug}"`);
-    const saved = await pm.submit(`/gremia/${gremium.id}/bewerken`, {
+    const saved = await ed.pm.submit(`/gremia/${gremium.id}/bewerken`, {
       naam: gremium.naam,
       slug: 'kernteam-jeugd',
       type: gremium.type,
@@ -96,21 +86,21 @@ describe('codes and slugs', () => {
       vergaderfrequentie: gremium.vergaderfrequentie ?? '',
     });
     expect(saved.statusCode).toBe(303);
-    const old = await fx.t.app.inject({ url: `/structuur/${gremium.slug}` });
+    const old = await ed.t.app.inject({ url: `/structuur/${gremium.slug}` });
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/structuur/kernteam-jeugd');
     expect(await publicPage('/structuur/kernteam-jeugd')).toContain(gremium.naam);
-    expect((await fx.t.app.inject({ url: '/structuur/bestaat-niet' })).statusCode).toBe(404);
+    expect((await ed.t.app.inject({ url: '/structuur/bestaat-niet' })).statusCode).toBe(404);
   });
 
   it('refuse a code that is taken or not written as a code, and keep the code when the field is left empty', async () => {
     const [first, second] = (await gov()).organisaties;
-    const taken = await pm.submit(`/organisaties/${second!.id}/bewerken`, { naam: second!.naam, code: first!.code, sectoren: second!.sectoren });
+    const taken = await ed.pm.submit(`/organisaties/${second!.id}/bewerken`, { naam: second!.naam, code: first!.code, sectoren: second!.sectoren });
     expect(taken.statusCode).toBe(400);
     expect(decodeHtml(taken.body)).toContain('Deze code is al in gebruik.');
-    const invalid = await pm.submit(`/organisaties/${second!.id}/bewerken`, { naam: second!.naam, code: 'Met Spaties', sectoren: second!.sectoren });
+    const invalid = await ed.pm.submit(`/organisaties/${second!.id}/bewerken`, { naam: second!.naam, code: 'Met Spaties', sectoren: second!.sectoren });
     expect(decodeHtml(invalid.body)).toContain('Gebruik voor de code alleen kleine letters, cijfers en streepjes');
-    const kept = await pm.submit(`/organisaties/${second!.id}/bewerken`, { naam: second!.naam, code: '', sectoren: second!.sectoren });
+    const kept = await ed.pm.submit(`/organisaties/${second!.id}/bewerken`, { naam: second!.naam, code: '', sectoren: second!.sectoren });
     expect(kept.statusCode).toBe(303);
     expect((await gov()).organisaties.find((o) => o.id === second!.id)!.code).toBe(second!.code);
     const changed = await api('PATCH', `/api/v1/organisaties/${second!.id}`, { versie: second!.versie + 1, code: 'nieuwe-code' });
