@@ -237,6 +237,16 @@ export function select<V extends string>(
 }
 
 /**
+ * One of the gemeente's own records, chosen by id from a list: the chosen id must be a current record of `table`,
+ * which the change checks (and share-locks) in its transaction; otherwise the `invalid` message, at this field.
+ */
+export function reference(
+  spec: Common & { table: KindTable; invalid: MessageKey; empty?: MessageKey; nullable?: boolean; options: (request: FastifyRequest) => Promise<Option[]> },
+): Field<string | null> {
+  return select<string>({ ...spec, values: 'uuid', references: { table: spec.table, message: spec.invalid } });
+}
+
+/**
  * Several choices from a list: the form posts the checked values (joined by commas), the API an array. `encode`
  * and `decode` translate between the form's value of a checkbox and an array item when those differ (e.g.
  * "sector:po" and `{ sector: 'po' }`).

@@ -12,12 +12,11 @@ import { actorOf } from '../plugins/auth.js';
 import type { ConflictField } from '../views/edit-frame.js';
 import { emptyForm, type FormState } from '../views/form.js';
 import type { PageCache } from '../views/page-cache.js';
-import { heeftPermissie } from '../modules/auth/permissions.js';
 import type { Field, Option } from './fields.js';
 import type { LoadedRecord, PageKey, Scope } from './record-kind.js';
 import { findAddress } from './record.repository.js';
 import type { RecordService } from './record.service.js';
-import { RecordArchivePage, RecordEditPage, type FormField } from './record-views.js';
+import { editPage, RecordArchivePage, type FormField } from './record-views.js';
 
 const byId: PageKey = {
   param: 'id',
@@ -118,10 +117,6 @@ export function registerRecordPages(app: FastifyInstance, service: RecordService
     return { values, errors, parsed, versie: versie.success ? versie.data : -1 };
   }
 
-  async function history(request: FastifyRequest, record: LoadedRecord | undefined) {
-    return record && heeftPermissie(request.user?.rollen, 'historie.lezen') ? request.server.services.audit.history(request.gemeente.id, record.id) : undefined;
-  }
-
   async function show(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -136,7 +131,7 @@ export function registerRecordPages(app: FastifyInstance, service: RecordService
     const fields = formFields(mode, scope);
     const [options, regels, sections, title] = await Promise.all([
       optionsOf(request, fields),
-      history(request, record),
+      request.server.services.audit.historyFor(request, record?.id),
       record && pages.sections && scope === 'alles' ? pages.sections(request, record as never) : undefined,
       pages.title(record as never, parent, request),
     ]);
@@ -144,34 +139,26 @@ export function registerRecordPages(app: FastifyInstance, service: RecordService
     const melding = (request.query as Params).melding ?? '';
     const noticeKey = melding === 'toegevoegd' ? pages.createdNotice : NOTICES[melding];
     const archive = record && kind.can.archive && pages.archive && scope === 'alles' ? pages.archive : undefined;
-    return context.pages.private(
-      request,
-      reply,
-      (ctx) => (
-        <RecordEditPage
-          ctx={ctx}
-          title={title}
-          crumbs={[...pages.crumbs(record as never, parent, scope), { href: action, label: title }]}
-          mode={mode}
-          action={action}
-          fields={fields}
-          options={options}
-          form={form}
-          intro={[...(scope === 'beperkt' ? [t(kind.scope!.intro)] : []), ...(pages.intro?.(record as never) ?? [])]}
-          cancel={pages.cancel(record, parent, scope)}
-          conflict={conflict}
-          notice={status === 200 && noticeKey ? t(noticeKey) : undefined}
-          sections={sections}
-          archive={
-            archive && record
-              ? { style: archive.style, action: `${item.replace(`:${key.param}`, encodeURIComponent(key.of(record)))}/archiveren`, button: t(archive.button), explanation: t(archive.explanation) }
-              : undefined
-          }
-          history={regels}
-        />
-      ),
-      status,
-    );
+    const page = editPage({
+      title,
+      crumbs: [...pages.crumbs(record as never, parent, scope), { href: action, label: title }],
+      mode,
+      action,
+      fields,
+      options,
+      form,
+      intro: [...(scope === 'beperkt' ? [t(kind.scope!.intro)] : []), ...(pages.intro?.(record as never) ?? [])],
+      cancel: pages.cancel(record, parent, scope),
+      conflict,
+      notice: status === 200 && noticeKey ? t(noticeKey) : undefined,
+      sections,
+      archive:
+        archive && record
+          ? { style: archive.style, action: `${item.replace(`:${key.param}`, encodeURIComponent(key.of(record)))}/archiveren`, button: t(archive.button), explanation: t(archive.explanation) }
+          : undefined,
+      history: regels,
+    });
+    return context.pages.private(request, reply, page, status);
   }
 
   /** Both versions side by side: what is stored now and what this user typed, field by field. */

@@ -72,6 +72,11 @@ export interface RecordPageProps {
   history?: AuditRegel[] | undefined;
 }
 
+/** The page of a form, as PageCache.private renders it. */
+export function editPage(props: Omit<RecordPageProps, 'ctx'>): (ctx: PageContext) => JSX.Element {
+  return (ctx) => <RecordEditPage ctx={ctx} {...props} />;
+}
+
 /** The form of a new record, or of one that exists (with its version, archive section and history). */
 export function RecordEditPage(props: RecordPageProps): JSX.Element {
   const archive = props.archive;

@@ -2,20 +2,29 @@ import { t } from '../i18n/index.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
-export function ErrorPage(props: { ctx: PageContext; title: string; detail: string }): JSX.Element {
+/** A page that says one thing, with an optional link onwards: an error, a mail on its way, a link that expired. */
+export function MessagePage(props: { ctx: PageContext; title: string; text: string; link?: { href: string; label: string } | undefined }): JSX.Element {
   return (
     <Layout {...props.ctx} title={props.title} breadcrumbs={[]}>
       <h1 class="utrecht-heading-1" safe>
         {props.title}
       </h1>
       <p class="utrecht-paragraph" safe>
-        {props.detail}
+        {props.text}
       </p>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/" safe>
-          {t('fout.naarStart')}
-        </a>
-      </p>
+      {props.link ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={props.link.href} safe>
+            {props.link.label}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </Layout>
   );
+}
+
+export function ErrorPage(props: { ctx: PageContext; title: string; detail: string }): JSX.Element {
+  return <MessagePage ctx={props.ctx} title={props.title} text={props.detail} link={{ href: '/', label: t('fout.naarStart') }} />;
 }

@@ -363,3 +363,26 @@ export function expectNoLiveScript(body: string, label: string): void {
 
 /** The version a form carries. */
 export const versieIn = (html: string) => /name="versie" value="(\d+)"/.exec(html)?.[1];
+
+/** Every one of these texts is in the body. */
+export function expectToContainAll(body: string, texts: readonly string[]): void {
+  for (const text of texts) expect(body, text).toContain(text);
+}
+
+/** A refused archive: on the form, the reason at the archive button (409); in the API, 409 problem+json saying why. */
+export function expectArchiveRefused(form: Response, viaApi: Response, reason: string, apiReason = reason): void {
+  expect(form.statusCode).toBe(409);
+  expectToContainAll(decodeHtml(form.body), ['href="#veld-archiveren"', 'id="veld-archiveren"', reason]);
+  expect(viaApi.statusCode).toBe(409);
+  expect(viaApi.headers['content-type']).toContain('application/problem+json');
+  expect(viaApi.json().detail).toContain(apiReason);
+}
+
+/** An invalid form: 400, "Fout:" in the title, a link to each field in the summary, and these texts on the page. */
+export function expectFormErrors(response: Response, fields: readonly string[], texts: readonly string[]): string {
+  expect(response.statusCode).toBe(400);
+  const html = decodeHtml(response.body);
+  expect(html).toMatch(/<title>Fout: /);
+  expectToContainAll(html, [...fields.map((field) => `href="#veld-${field}"`), ...texts]);
+  return html;
+}

@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 import { FieldError, HttpError, RefusedError } from '../../lib/errors.js';
 import { joinDutch } from '../../lib/join-dutch.js';
 import { pick } from '../../lib/pick.js';
-import { checkboxes, code, date, lines, requiredText, select, text, wholeNumber } from '../../records/fields.js';
+import { checkboxes, code, date, lines, reference, requiredText, select, text, wholeNumber } from '../../records/fields.js';
 import { defineRecordKind, type LoadedRecord } from '../../records/record-kind.js';
 import type { Crumb } from '../../views/layout.js';
 import {
@@ -34,6 +34,7 @@ import {
 import { ActielijnGegevensSchema, AmbitieSchema, BetrokkeneSchema, FocusdoelSchema, OabAfspraakSchema, UitvoeringsagendaSchema } from './agenda.schemas.js';
 import { toUitvoeringsagenda } from './agenda.api.js';
 import type { Agenda } from './agenda.service.js';
+import { gremiumOptions, organisatieOptions } from '../governance/governance.options.js';
 import { ActielijnSections } from './views/edit-pages.js';
 
 const agendaOf = (request: FastifyRequest): Promise<Agenda> => request.server.services.agenda.get(request.gemeente);
@@ -369,23 +370,14 @@ export const betrokkeneKind = defineRecordKind({
   order: 'volgorde',
   fields: {
     naam: requiredText({ label: 'betrokkeneBewerken.veldNaam', hint: 'betrokkeneBewerken.naamHint', empty: 'betrokkeneBewerken.naamLeeg', max: 200 }),
-    gremiumId: select({
-      label: 'betrokkeneBewerken.veldGremium',
-      hint: 'betrokkeneBewerken.gremiumHint',
-      values: 'uuid',
-      nullable: true,
-      invalid: 'betrokkeneBewerken.gremiumOnbekend',
-      references: { table: gremium, message: 'betrokkeneBewerken.gremiumOnbekend' },
-      options: async (request) => (await request.server.services.governance.get(request.gemeente)).gremia.map((g) => ({ value: g.id, label: g.naam })),
-    }),
-    organisatieId: select({
+    gremiumId: reference({ label: 'betrokkeneBewerken.veldGremium', hint: 'betrokkeneBewerken.gremiumHint', table: gremium, nullable: true, invalid: 'betrokkeneBewerken.gremiumOnbekend', options: gremiumOptions }),
+    organisatieId: reference({
       label: 'betrokkeneBewerken.veldOrganisatie',
       hint: 'betrokkeneBewerken.organisatieHint',
-      values: 'uuid',
+      table: organisatie,
       nullable: true,
       invalid: 'betrokkeneBewerken.organisatieOnbekend',
-      references: { table: organisatie, message: 'betrokkeneBewerken.organisatieOnbekend' },
-      options: async (request) => (await request.server.services.governance.get(request.gemeente)).organisaties.map((o) => ({ value: o.id, label: o.naam })),
+      options: organisatieOptions,
     }),
   },
   describe: (record, { parent }) => `Betrokkene ${record.values.naam} bij actielijn ${nummerOf(parent)}`,
@@ -442,12 +434,11 @@ export const oabAfspraakKind = defineRecordKind({
   permission: 'agenda.bewerken',
   notFound: 'api.oabAfspraakNietGevonden',
   fields: {
-    categorieId: select({
+    categorieId: reference({
       label: 'oabBewerken.veldCategorie',
-      values: 'uuid',
+      table: oabCategorie,
       invalid: 'oabBewerken.categorieOnbekend',
       empty: 'oabBewerken.categorieOnbekend',
-      references: { table: oabCategorie, message: 'oabBewerken.categorieOnbekend' },
       options: async (request) => (await agendaOf(request)).oab.categorieen.map((c) => ({ value: c.id, label: c.naam })),
       api: { description: 'De id van de categorie (zie /oab-categorieen).' },
     }),

@@ -6,12 +6,6 @@ import { registerAgendaPages } from './agenda.pages.js';
 import { AgendaService } from './agenda.service.js';
 import { registerOabJaarPages } from './oab-jaar.pages.js';
 
-declare module '../../app-services.js' {
-  interface AppServices {
-    agenda: AgendaService;
-  }
-}
-
 /** The agenda: the uitvoeringsagenda with its ambities, actielijnen, focusdoelen and betrokkenen, and the OAB-afspraken. */
 export const agendaModule = defineModule('agenda', async (app, context) => {
   app.services.agenda = new AgendaService(context.db);

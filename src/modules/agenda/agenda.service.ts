@@ -188,3 +188,9 @@ export class AgendaService {
     };
   }
 }
+
+declare module '../../app-services.js' {
+  interface AppServices {
+    agenda: AgendaService;
+  }
+}

@@ -12,12 +12,11 @@ import { ConflictError, isUniqueViolation, NotFoundError } from '../../lib/error
 import { formValues } from '../../lib/forms.js';
 import { actorOf } from '../../plugins/auth.js';
 import { text } from '../../records/fields.js';
-import { RecordEditPage, type FormField } from '../../records/record-views.js';
+import { editPage, type FormField } from '../../records/record-views.js';
 import type { ConflictField } from '../../views/edit-frame.js';
 import { emptyForm, type FormState } from '../../views/form.js';
 import type { PageCache } from '../../views/page-cache.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
-import { heeftPermissie } from '../auth/permissions.js';
 import type { DataChange } from '../gemeente/data-change.js';
 import { findJaar, jaarHeeftAfspraken, saveJaar } from './agenda-edit.repository.js';
 
@@ -79,31 +78,25 @@ export function registerOabJaarPages(app: FastifyInstance, deps: { pages: PageCa
   };
 
   const show = async (request: FastifyRequest, reply: FastifyReply, current: OabJaar, form: FormState, status = 200, conflict?: ConflictField[]) => {
-    const history = current.id && heeftPermissie(request.user?.rollen, 'historie.lezen') ? await request.server.services.audit.history(request.gemeente.id, current.id) : undefined;
+    const history = await request.server.services.audit.historyFor(request, current.id);
     const title = t('oabBewerken.jaarTitel', { jaar: current.jaar });
     const action = `/oab-afspraken/jaren/${current.jaar}/bewerken`;
-    return deps.pages.private(
-      request,
-      reply,
-      (ctx) => (
-        <RecordEditPage
-          ctx={ctx}
-          title={title}
-          crumbs={[{ href: '/', label: t('nav.home') }, { href: '/oab-afspraken', label: t('oab.kort') }, { href: action, label: title }]}
-          mode="update"
-          action={action}
-          fields={fields}
-          options={new Map()}
-          form={form}
-          intro={[t('oabBewerken.toelichtingHint', { jaar: current.jaar })]}
-          cancel={`/oab-afspraken#oab-${current.jaar}`}
-          conflict={conflict}
-          notice={status === 200 && (request.query as Record<string, string>).melding === 'opgeslagen' ? t('form.opgeslagen') : undefined}
-          history={history}
-        />
-      ),
-      status,
-    );
+    const notice = status === 200 && (request.query as Record<string, string>).melding === 'opgeslagen' ? t('form.opgeslagen') : undefined;
+    const page = editPage({
+      title,
+      crumbs: [{ href: '/', label: t('nav.home') }, { href: '/oab-afspraken', label: t('oab.kort') }, { href: action, label: title }],
+      mode: 'update',
+      action,
+      fields,
+      options: new Map(),
+      form,
+      intro: [t('oabBewerken.toelichtingHint', { jaar: current.jaar })],
+      cancel: `/oab-afspraken#oab-${current.jaar}`,
+      conflict,
+      notice,
+      history,
+    });
+    return deps.pages.private(request, reply, page, status);
   };
 
   app.get(path, bewerken, async (request, reply) => {

@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
+import { heeftPermissie } from '../auth/permissions.js';
 import { t } from '../../i18n/index.js';
 import { countAuditRegels, listAuditKeuzes, listAuditRegels, type AuditFilter, type AuditRegel } from './audit.repository.js';
 
@@ -54,5 +56,17 @@ export class AuditService {
   /** Every line about one record, newest first: the history under its edit form. */
   history(gemeenteId: string, objectId: string): Promise<AuditRegel[]> {
     return listAuditRegels(this.db, gemeenteId, { objectId }, 200, 0);
+  }
+
+  /** The history of a record for the user of this request: undefined when there is none yet, or they may not read it. */
+  async historyFor(request: FastifyRequest, objectId: string | null | undefined): Promise<AuditRegel[] | undefined> {
+    if (!objectId || !heeftPermissie(request.user?.rollen, 'historie.lezen')) return undefined;
+    return this.history(request.gemeente.id, objectId);
+  }
+}
+
+declare module '../../app-services.js' {
+  interface AppServices {
+    audit: AuditService;
   }
 }

@@ -7,6 +7,7 @@ import { formValues, safeReturnPath, validateForm } from '../../lib/forms.js';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.js';
 import { emptyForm, type FormState } from '../../views/form.js';
 import type { PageCache } from '../../views/page-cache.js';
+import { MessagePage } from '../../views/error-page.js';
 import type { AccountService } from './account.service.js';
 import { findGebruikerById } from './auth.repository.js';
 import type { LoginService, NextStep } from './login.service.js';
@@ -19,7 +20,6 @@ import {
   CodePage,
   ForgotPasswordPage,
   LoginPage,
-  MessagePage,
   RecoveryCodesPage,
   TotpSetupPage,
 } from './views/auth-views.js';

@@ -6,7 +6,7 @@ import { cookieName, setSessionCookie } from '../../plugins/auth.js';
 import type { PageCache } from '../../views/page-cache.js';
 import { afterLogin } from './auth.pages.js';
 import type { SsoService } from './sso.service.js';
-import { MessagePage } from './views/auth-views.js';
+import { MessagePage } from '../../views/error-page.js';
 
 const reasons = {
   verlopen: 'sso.verlopen',

@@ -2,12 +2,6 @@ import { defineModule } from '../module.js';
 import { registerBeheerPages } from './beheer.pages.js';
 import { GebruikersService } from './gebruikers.service.js';
 
-declare module '../../app-services.js' {
-  interface AppServices {
-    gebruikers: GebruikersService;
-  }
-}
-
 /** The beheerder's pages: users and roles, the audit log, the mail outbox. Needs the auth, audit and governance modules. */
 export const beheerModule = defineModule('beheer', async (app, context) => {
   const { accounts, sessions, governance, audit, mailers } = app.services;

@@ -160,3 +160,9 @@ export class GebruikersService {
 }
 
 export type { Rol };
+
+declare module '../../app-services.js' {
+  interface AppServices {
+    gebruikers: GebruikersService;
+  }
+}

@@ -9,7 +9,7 @@ import { gremium, gremiumRelatie, gremiumRelatieSoortEnum, gremiumTypeEnum, lidm
 import { t } from '../../i18n/index.js';
 import { FieldError, RefusedError } from '../../lib/errors.js';
 import { pick } from '../../lib/pick.js';
-import { checkboxes, code, requiredText, select, text, type Option } from '../../records/fields.js';
+import { checkboxes, code, reference, requiredText, select, text, type Option } from '../../records/fields.js';
 import { defineRecordKind, type LoadedRecord } from '../../records/record-kind.js';
 import { currentIds, findRowWhere } from '../../records/record.repository.js';
 import type { Crumb } from '../../views/layout.js';
@@ -17,6 +17,7 @@ import { countLidmaatschappen, listNamens, nextVolgorde, organisatieInGebruik, p
 import { GremiumGegevensSchema, GremiumRelatieSchema, LidmaatschapGegevensSchema, OrganisatieSchema, PersoonGegevensSchema, SectorSchema } from './governance.schemas.js';
 import type { Governance, Namens } from './governance.service.js';
 import { gremiumScope } from './gremium-scope.js';
+import { gremiumOptions, organisatieOptions, persoonOptions } from './governance.options.js';
 import { GremiumSections, OVERZICHT } from './views/governance-edit-pages.js';
 import { sectorLabel } from './views/namens.js';
 
@@ -99,14 +100,7 @@ export const persoonKind = defineRecordKind({
       input: { type: 'email', autocomplete: 'off', spellcheck: false },
       api: { description: 'Het e-mailadres, of null. Alleen zichtbaar voor ingelogde gebruikers, nooit in de open API.' },
     }),
-    organisatieId: select({
-      label: 'governance.persoon.veldOrganisatie',
-      values: 'uuid',
-      nullable: true,
-      invalid: 'governance.persoon.organisatieOnbekend',
-      references: { table: organisatie, message: 'governance.persoon.organisatieOnbekend' },
-      options: async (request) => (await governanceOf(request)).organisaties.map((o) => ({ value: o.id, label: o.naam })),
-    }),
+    organisatieId: reference({ label: 'governance.persoon.veldOrganisatie', table: organisatie, nullable: true, invalid: 'governance.persoon.organisatieOnbekend', options: organisatieOptions }),
   },
   describe: (record) => `Persoon ${record.values.naam}`,
   rules: {
@@ -228,15 +222,14 @@ export const lidmaatschapKind = defineRecordKind({
   notFound: 'api.lidmaatschapNietGevonden',
   parent: { kind: gremiumKind, column: 'gremiumId' },
   fields: {
-    persoonId: select({
+    persoonId: reference({
       label: 'governance.lidmaatschap.veldPersoon',
       hint: 'governance.lidmaatschap.persoonHint',
-      values: 'uuid',
+      table: persoon,
       empty: 'governance.lidmaatschap.persoonLeeg',
       invalid: 'governance.lidmaatschap.persoonOnbekend',
       editable: 'create',
-      references: { table: persoon, message: 'governance.lidmaatschap.persoonOnbekend' },
-      options: async (request) => (await governanceOf(request)).personen.map((p) => ({ value: p.id, label: p.naam })),
+      options: persoonOptions,
       api: { description: 'De persoon die lid wordt.' },
     }),
     rol: select({
@@ -332,14 +325,7 @@ export const gremiumRelatieKind = defineRecordKind({
       empty: 'governance.relatie.soortOnbekend',
       options: () => gremiumRelatieSoortEnum.enumValues.map((soort) => ({ value: soort, label: t(`relatie.${soort}`) })),
     }),
-    naarGremiumId: select({
-      label: 'governance.relatie.veldNaar',
-      values: 'uuid',
-      invalid: 'governance.relatie.naarOnbekend',
-      empty: 'governance.relatie.naarOnbekend',
-      references: { table: gremium, message: 'governance.relatie.naarOnbekend' },
-      options: async (request) => (await governanceOf(request)).gremia.map((g) => ({ value: g.id, label: g.naam })),
-    }),
+    naarGremiumId: reference({ label: 'governance.relatie.veldNaar', table: gremium, invalid: 'governance.relatie.naarOnbekend', empty: 'governance.relatie.naarOnbekend', options: gremiumOptions }),
     omschrijving: text({ label: 'governance.relatie.veldOmschrijving', hint: 'governance.relatie.omschrijvingHint', max: 500 }),
   },
   describe: (record, { parent }) => `Relatie van ${(parent as LoadedRecord<unknown, { naam: string }>).values.naam}: ${t(`relatie.${record.values.soort!}`)}`,

@@ -5,12 +5,6 @@ import { gremiumKind, gremiumRelatieKind, lidmaatschapKind, organisatieKind, per
 import { registerGovernancePages } from './governance.pages.js';
 import { GovernanceService } from './governance.service.js';
 
-declare module '../../app-services.js' {
-  interface AppServices {
-    governance: GovernanceService;
-  }
-}
-
 /** The governance: organisaties, personen, gremia, who sits where and how the gremia hang together. */
 export const governanceModule = defineModule('governance', async (app, context) => {
   app.services.governance = new GovernanceService(context.db);

@@ -116,3 +116,9 @@ export class GovernanceService {
 export function findStuurgroep(governance: Governance): Gremium | undefined {
   return governance.gremia.find((g) => g.type === 'stuurgroep');
 }
+
+declare module '../../app-services.js' {
+  interface AppServices {
+    governance: GovernanceService;
+  }
+}

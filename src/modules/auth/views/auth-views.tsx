@@ -197,25 +197,3 @@ export function ForgotPasswordPage(props: { ctx: PageContext; form: FormState; n
     </FormPage>
   );
 }
-
-export function MessagePage(props: { ctx: PageContext; title: string; text: string; link?: { href: string; label: string } }): JSX.Element {
-  return (
-    <Layout {...props.ctx} title={props.title} breadcrumbs={[]}>
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {props.text}
-      </p>
-      {props.link ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={props.link.href} safe>
-            {props.link.label}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-    </Layout>
-  );
-}

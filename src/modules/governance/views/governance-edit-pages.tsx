@@ -5,6 +5,7 @@ import { Layout, type Crumb } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Governance } from '../governance.service.js';
 import { describeNamens, sectorLabel } from './namens.js';
+import { RelatieList } from './structuur-page.js';
 
 export const OVERZICHT = '/governance/bewerken';
 
@@ -222,7 +223,6 @@ function Leden(props: { governance: Governance; leden: Governance['lidmaatschapp
 /** Under a gremium's form: its members and its relations with other gremia, each with a link to change or add. */
 export function GremiumSections(props: { gremiumId: string; governance: Governance }): JSX.Element {
   const { governance, gremiumId } = props;
-  const naamVan = (id: string) => governance.gremia.find((g) => g.id === id)?.naam ?? '';
   const relaties = governance.relaties.filter((r) => r.vanGremiumId === gremiumId || r.naarGremiumId === gremiumId);
   return (
     <>
@@ -241,22 +241,7 @@ export function GremiumSections(props: { gremiumId: string; governance: Governan
         <h2 class="utrecht-heading-2" id="relaties" safe>
           {t('governance.relatie.kop')}
         </h2>
-        {relaties.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('structuur.geenRelaties')}
-          </p>
-        ) : (
-          <ul class="utrecht-unordered-list">
-            {relaties.map((r) => {
-              const zin = t('relatie.zin', { van: naamVan(r.vanGremiumId), soort: t(`relatie.${r.soort}`), naar: naamVan(r.naarGremiumId) });
-              return (
-                <li>
-                  <span safe>{zin}</span> <EditLink href={`/gremium-relaties/${r.id}/bewerken`} naam={zin} />
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <RelatieList relaties={relaties} gremia={governance.gremia} editable />
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/gremia/${gremiumId}/relaties/nieuw`} safe>
             {t('governance.relatie.nieuw')}

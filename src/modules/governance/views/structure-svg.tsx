@@ -21,12 +21,8 @@ export function StructureSvg(props: { layout: DiagramLayout; title: string; desc
       role="img"
       aria-labelledby="diagram-titel diagram-beschrijving"
     >
-      <title id="diagram-titel" safe>
-        {props.title}
-      </title>
-      <desc id="diagram-beschrijving" safe>
-        {props.description}
-      </desc>
+      <title id="diagram-titel" safe>{props.title}</title>
+      <desc id="diagram-beschrijving" safe>{props.description}</desc>
       <defs>
         <marker id="pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" class="lea-diagram__pijlpunt" />

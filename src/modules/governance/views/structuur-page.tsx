@@ -15,6 +15,38 @@ export function describeRelatie(relatie: GremiumRelatie, gremia: Gremium[]): str
   return t('relatie.zin', { van, soort: t(`relatie.${relatie.soort}`), naar });
 }
 
+/** How gremia hang together, one sentence each, with its toelichting; for editors with a link to change it. */
+export function RelatieList(props: { relaties: GremiumRelatie[]; gremia: Gremium[]; editable?: boolean }): JSX.Element {
+  if (props.relaties.length === 0) {
+    return (
+      <p class="utrecht-paragraph" safe>
+        {t('structuur.geenRelaties')}
+      </p>
+    );
+  }
+  return (
+    <ul class="utrecht-unordered-list">
+      {props.relaties.map((relatie) => {
+        const zin = describeRelatie(relatie, props.gremia);
+        return (
+          <li class="utrecht-unordered-list__item">
+            <span safe>{zin}</span>
+            {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
+            {props.editable ? (
+              <>
+                {' '}
+                <EditLink href={`/gremium-relaties/${relatie.id}/bewerken`} naam={zin} />
+              </>
+            ) : (
+              ''
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function Field({ label, value }: { label: string; value: string | null }): JSX.Element {
   return (
     <div class="lea-facts__item">
@@ -74,20 +106,7 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
         <h3 class="utrecht-heading-3" safe>
           {t('structuur.relaties')}
         </h3>
-        {governance.relaties.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('structuur.geenRelaties')}
-          </p>
-        ) : (
-          <ul class="utrecht-unordered-list">
-            {governance.relaties.map((relatie, index) => (
-              <li class="utrecht-unordered-list__item">
-                <span safe>{sentences[index]}</span>
-                {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RelatieList relaties={governance.relaties} gremia={governance.gremia} />
       </section>
 
       <section aria-labelledby="gremia">
@@ -176,20 +195,7 @@ export function GremiumPage({ ctx, governance, gremium }: { ctx: PageContext; go
         <h2 class="utrecht-heading-2" id="relaties" safe>
           {t('structuur.relaties')}
         </h2>
-        {relaties.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('structuur.geenRelaties')}
-          </p>
-        ) : (
-          <ul class="utrecht-unordered-list">
-            {relaties.map((relatie) => (
-              <li class="utrecht-unordered-list__item">
-                <span safe>{describeRelatie(relatie, governance.gremia)}</span>
-                {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RelatieList relaties={relaties} gremia={governance.gremia} />
       </section>
     </Layout>
   );
