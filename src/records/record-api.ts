@@ -63,7 +63,7 @@ function registerReads(api: ApiRegistry, service: RecordService): void {
   const parentService = service.parent!;
   api.get({
     path: `${kind.parent.kind.api.path}/{id}/${spec.segment}`,
-    operationId: `list${spec.read.plural}Van${spec.read.parentName}`,
+    operationId: `list${spec.read.plural}Van${spec.read.parentName ?? ''}`,
     summary: `De ${spec.read.plural.toLowerCase()} van ${kind.parent.kind.api.noun}`,
     description: `Alle ${spec.read.plural.toLowerCase()} onder ${kind.parent.kind.api.noun}, in de volgorde waarin ze zijn toegevoegd.`,
     responseDescription: `De ${spec.read.plural.toLowerCase()}.`,

@@ -172,7 +172,7 @@ export interface RecordKindSpec<T extends KindTable, F extends Fields> {
      * Public reads from the shared code: GET {path}/{id}, and for a child kind GET {parent path}/{id}/{segment}. Kinds
      * whose module already serves them (from its cached read model) leave this out.
      */
-    read?: { plural: string; parentName: string };
+    read?: { plural: string; parentName?: string };
   };
 }
 
