@@ -4,6 +4,7 @@
  * versions with the typed text still in the form; a refused archive says why at the button.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/client.js';
 import { z } from 'zod';
 import { t, type MessageKey } from '../i18n/index.js';
 import { ConflictError, FieldError, HttpError, NotFoundError, RefusedError } from '../lib/errors.js';
@@ -31,13 +32,16 @@ type Params = Record<string, string>;
 export interface RecordPagesContext {
   pages: PageCache;
   /** The database, for old addresses (see `address` in a declaration). */
-  db: import('../db/client.js').Database;
+  db: Database;
 }
 
-/** The key of a record in page addresses, and the path of its edit page. */
-export function editPath(service: RecordService, record: LoadedRecord): string {
-  return `${service.kind.pages.base}/${encodeURIComponent((service.kind.pages.key ?? byId).of(record))}/bewerken`;
+/** The path of a record's page for an action (bewerken, archiveren), by its key in page addresses. */
+export function recordPath(service: RecordService, record: LoadedRecord, action: 'bewerken' | 'archiveren'): string {
+  return `${service.kind.pages.base}/${encodeURIComponent((service.kind.pages.key ?? byId).of(record))}/${action}`;
 }
+
+/** The path of a record's edit page. */
+export const editPath = (service: RecordService, record: LoadedRecord) => recordPath(service, record, 'bewerken');
 
 /** Registers the new, edit and archive pages of one record kind. */
 export function registerRecordPages(app: FastifyInstance, service: RecordService, context: RecordPagesContext): void {
@@ -154,7 +158,7 @@ export function registerRecordPages(app: FastifyInstance, service: RecordService
       sections,
       archive:
         archive && record
-          ? { style: archive.style, action: `${item.replace(`:${key.param}`, encodeURIComponent(key.of(record)))}/archiveren`, button: t(archive.button), explanation: t(archive.explanation) }
+          ? { style: archive.style, action: recordPath(service, record, 'archiveren'), button: t(archive.button), explanation: t(archive.explanation) }
           : undefined,
       history: regels,
     });
@@ -253,7 +257,7 @@ export function registerRecordPages(app: FastifyInstance, service: RecordService
       const options = await optionsOf(request, fields);
       const input = service.inputOf(record);
       const title = archive.title ? await archive.title(record as never, request) : t(archive.button);
-      const action = `${pages.base}/${encodeURIComponent(key.of(record))}/archiveren`;
+      const action = recordPath(service, record, 'archiveren');
       const editTitle = await pages.title(record as never, parent, request);
       return context.pages.private(
         request,
