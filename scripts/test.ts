@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check a contributor needs, in one command.
- * 1. static checks: types, lint, the xss scan of the templates, the API Design Rules lint (skipped when
- *    LEA_SKIP_STATIC_CHECKS=1, as CI does for its second, PostgreSQL run of the same command);
+ * 1. static checks: types, lint, the xss scan of the templates, the API Design Rules lint, and that every installed
+ *    package supports Node 20.19, 22 and 24 (skipped when LEA_SKIP_STATIC_CHECKS=1, as CI does for its later runs
+ *    of the same command);
  * 2. unit and integration tests (Vitest) on PGlite, or on PostgreSQL when DATABASE_URL is set;
  * 3. browser tests in Debian's Chromium with axe, when Chromium is installed (otherwise one line says so), and
  *    not skipped with LEA_SKIP_BROWSER_TESTS=1 (CI's PostgreSQL run: the browser sees the same pages whatever the
@@ -59,6 +60,7 @@ if (process.env.LEA_SKIP_STATIC_CHECKS === '1') {
   check('Lint (eslint)', bin('eslint'), ['.']);
   check('XSS-scan van de templates (@kitajs/ts-html-plugin)', bin('xss-scan'), []);
   check('API Design Rules (Spectral)', process.execPath, ['--import', 'tsx', 'scripts/lint-api.ts']);
+  check('Node-versies van alle pakketten (engines)', process.execPath, ['--import', 'tsx', 'scripts/check-engines.ts']);
 }
 
 await vitest(`Unit- en integratietests op ${database}`, undefined);
