@@ -281,6 +281,7 @@ export const nl = {
   'form.titelFout': 'Fout: ',
   'form.opslaan': 'Opslaan',
   'form.annuleren': 'Annuleren',
+  'form.maakEenKeuze': 'Maak een keuze',
   'form.opgeslagen': 'De wijzigingen zijn opgeslagen.',
   'fout.veld.emailLeeg': 'Vul uw e-mailadres in.',
   'fout.veld.emailOngeldig': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
