@@ -11,7 +11,7 @@ import { GovernanceService } from './modules/governance/governance.service.js';
 import { registerHealth } from './modules/health/health.routes.js';
 import { registerSitePages } from './modules/site/site.pages.js';
 import { buildStylesheet, registerAssets } from './plugins/assets.js';
-import { registerErrorHandlers } from './plugins/errors.js';
+import { edgeErrorOptions, registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerTenant } from './plugins/tenant.js';
 import { PageCache } from './views/page-cache.js';
@@ -70,6 +70,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     // Paths are exact: /api/v1/actielijnen/ is not /api/v1/actielijnen (API Design Rules: no trailing slash).
     routerOptions: { ignoreTrailingSlash: false },
     bodyLimit: 1024 * 1024,
+    ...edgeErrorOptions,
   });
 
   const db = database.db;
