@@ -29,6 +29,7 @@ let pending: VisitedPage[] = [];
 /** Results per distinct document: many tests load the same page twice (axe, then the keyboard walk). */
 const checkedDocuments = new Map<string, string[]>();
 let documentsChecked = 0;
+let checkingMs = 0;
 
 /** From now on, keep the HTML of every page the context's tabs load (main frame documents, not redirects). */
 export function recordPages(context: BrowserContext): void {
@@ -58,6 +59,7 @@ export async function vnuErrors(html: string): Promise<string[]> {
   const key = createHash('sha256').update(html).digest('hex');
   const known = checkedDocuments.get(key);
   if (known) return known;
+  const started = performance.now();
   const response = await fetch(`${inject('vnuUrl')}/?out=json`, {
     method: 'POST',
     headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -70,6 +72,7 @@ export async function vnuErrors(html: string): Promise<string[]> {
     .filter((m) => m.type === 'error' || m.type === 'non-document-error')
     .map((m) => `${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'} ${m.message ?? m.type} «${(m.extract ?? '').replace(/\s+/g, ' ').trim()}»`);
   checkedDocuments.set(key, errors);
+  checkingMs += performance.now() - started;
   return errors;
 }
 
@@ -94,5 +97,5 @@ export async function expectVisitedPagesValid(): Promise<void> {
 
 /** How many pages this test file had checked (and how many different ones): printed once, at the end. */
 export function validationSummary(): string {
-  return `HTML-controle (vnu): ${documentsChecked} pagina's gecontroleerd (${checkedDocuments.size} verschillende)`;
+  return `HTML-controle (vnu): ${documentsChecked} pagina's gecontroleerd (${checkedDocuments.size} verschillende) in ${Math.round(checkingMs)} ms`;
 }
