@@ -7,14 +7,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/modules/auth/security/totp.js';
 import { createUser, gemeenteId, nextTotpCode, rol, type TestUser } from '../test/helpers/session.js';
-import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
 import { expectNoAxeViolations } from './helpers/checks.js';
 import { loginInBrowser, newPage } from './helpers/session.js';
+import { launchChromium } from './helpers/launch.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -22,7 +22,7 @@ let beheerder: TestUser;
 
 beforeAll(async () => {
   app = await startApp({ DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'lea-e2e-')) });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  browser = await launchChromium();
   beheerder = await createUser(app, await gemeenteId(app), { email: 'beheer@e2e.example', naam: 'Bea Beheerder', rollen: [rol('beheerder')], totp: true });
 });
 afterAll(async () => {

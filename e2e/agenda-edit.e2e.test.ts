@@ -6,13 +6,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, gemeenteId, rol, type TestUser } from '../test/helpers/session.js';
-import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
 import { expectNoAxeViolations } from './helpers/checks.js';
 import { loginInBrowser } from './helpers/session.js';
+import { launchChromium } from './helpers/launch.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -20,7 +20,7 @@ let procesmanager: TestUser;
 
 beforeAll(async () => {
   app = await startApp({ DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'lea-e2e-')) });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  browser = await launchChromium();
   procesmanager = await createUser(app, await gemeenteId(app), {
     email: 'pm@agenda-e2e.example',
     naam: 'Pim Procesmanager',

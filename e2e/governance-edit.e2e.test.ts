@@ -6,14 +6,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Governance } from '../src/modules/governance/governance.service.js';
 import { createUser, gemeenteId, rol, type TestUser } from '../test/helpers/session.js';
-import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
 import { expectNoAxeViolations } from './helpers/checks.js';
 import { loginInBrowser } from './helpers/session.js';
+import { launchChromium } from './helpers/launch.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -22,7 +22,7 @@ let governance: Governance;
 
 beforeAll(async () => {
   app = await startApp({ DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'lea-e2e-gov-')) });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  browser = await launchChromium();
   const gid = await gemeenteId(app);
   procesmanager = await createUser(app, gid, { email: 'pm@gov-e2e.example', naam: 'Petra Procesmanager', rollen: [rol('procesmanager')], totp: true });
   const gemeente = (await app.app.services.gemeenten.list()).find((g) => g.id === gid)!;

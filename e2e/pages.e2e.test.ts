@@ -4,11 +4,11 @@
  * and a print view without navigation.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { startApp, type RunningApp } from './helpers/server.js';
 import { expectKeyboardOperable, expectReadableWithoutJavaScript } from './helpers/checks.js';
+import { launchChromium } from './helpers/launch.js';
 
 const pages = [
   '/',
@@ -34,7 +34,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startApp();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

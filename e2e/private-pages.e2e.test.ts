@@ -5,15 +5,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox, readOutboxMessage } from '../src/lib/mail/outbox.js';
 import { createUser, gemeenteId, rol, type TestUser } from '../test/helpers/session.js';
-import { chromiumArgs, chromiumPath } from './helpers/browser.js';
 import { expectKeyboardOperable, expectNoAxeViolations, expectReadableWithoutJavaScript } from './helpers/checks.js';
 import { startApp, type RunningApp } from './helpers/server.js';
 import { editPath } from '../src/records/record-pages.js';
 import { loginInBrowser } from './helpers/session.js';
+import { launchChromium } from './helpers/launch.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,7 +25,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'lea-private-'));
   app = await startApp({ DATA_DIR: dataDir });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  browser = await launchChromium();
   const gid = await gemeenteId(app);
   users.beheerder = await createUser(app, gid, { email: 'beheer@private.example', naam: 'Bram Beheer', rollen: [rol('beheerder')], totp: true });
   users.procesmanager = await createUser(app, gid, { email: 'pm@private.example', naam: 'Pien Proces', rollen: [rol('procesmanager')], totp: true });

@@ -1,12 +1,14 @@
 /**
  * `npm test`: every check a contributor needs, in one command.
- * 1. static checks: types, lint, the xss scan of the templates, the API Design Rules lint (skipped when
- *    LEA_SKIP_STATIC_CHECKS=1, as CI does for its second, PostgreSQL run of the same command);
+ * 1. static checks: types, lint, the xss scan of the templates, the API Design Rules lint, and that every installed
+ *    package supports Node 20.19, 22 and 24 (skipped when LEA_SKIP_STATIC_CHECKS=1, as CI does for its later runs
+ *    of the same command);
  * 2. unit and integration tests (Vitest) on PGlite, or on PostgreSQL when DATABASE_URL is set;
  * 3. browser tests in Debian's Chromium with axe, when Chromium is installed (otherwise one line says so), and
  *    not skipped with LEA_SKIP_BROWSER_TESTS=1 (CI's PostgreSQL run: the browser sees the same pages whatever the
  *    engine, and every rule behind them already ran on PostgreSQL in step 2).
- * It ends with one line "N passed, N failed" and exits non-zero when anything failed.
+ * It ends with one line "test: N passed, N failed" and exits non-zero when anything failed. Vitest runs on the Node
+ * that runs this script (CI runs it once more with Node 24's binary); LEA_TEST_LABEL names such a run in that line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,7 +40,8 @@ async function vitest(title: string, config: string | undefined): Promise<void> 
   await rm(report, { force: true });
   const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   if (config) args.push('--config', config);
-  const ok = run(title, bin('vitest'), args);
+  // Through process.execPath, not the .bin shim (#!/usr/bin/env node): the tests run on the Node that runs this.
+  const ok = run(title, process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), ...args]);
   if (!existsSync(report)) {
     failed += 1;
     console.log(`✗ ${title}: geen resultaten`);
@@ -59,9 +62,10 @@ if (process.env.LEA_SKIP_STATIC_CHECKS === '1') {
   check('Lint (eslint)', bin('eslint'), ['.']);
   check('XSS-scan van de templates (@kitajs/ts-html-plugin)', bin('xss-scan'), []);
   check('API Design Rules (Spectral)', process.execPath, ['--import', 'tsx', 'scripts/lint-api.ts']);
+  check('Node-versies van alle pakketten (engines)', process.execPath, ['--import', 'tsx', 'scripts/check-engines.ts']);
 }
 
-await vitest(`Unit- en integratietests op ${database}`, undefined);
+await vitest(`Unit- en integratietests op ${database}, Node ${process.versions.node}`, undefined);
 
 const chromium = chromiumPath();
 if (process.env.LEA_SKIP_BROWSER_TESTS === '1') {
@@ -72,5 +76,6 @@ if (process.env.LEA_SKIP_BROWSER_TESTS === '1') {
   console.log('\nBrowsertests overgeslagen: Chromium niet gevonden (installeer het Debian-pakket chromium, of zet CHROMIUM_PATH).');
 }
 
-console.log(`\ntest: ${passed} passed, ${failed} failed`);
+const label = process.env.LEA_TEST_LABEL ? `test (${process.env.LEA_TEST_LABEL})` : 'test';
+console.log(`\n${label}: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -19,7 +19,7 @@ import type { LeaModule, ModuleContext } from './modules/module.js';
 import { siteModule } from './modules/site/site.module.js';
 import { buildStylesheet, registerAssets } from './plugins/assets.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandlers } from './plugins/errors.js';
+import { edgeErrorOptions, registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerTenant } from './plugins/tenant.js';
 import { RecordRegistry } from './records/record-registry.js';
@@ -46,6 +46,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
     // Paths are exact: /api/v1/actielijnen/ is not /api/v1/actielijnen (API Design Rules: no trailing slash).
     routerOptions: { ignoreTrailingSlash: false },
     bodyLimit: 1024 * 1024,
+    ...edgeErrorOptions,
   });
 
   // The core every module relies on: which gemeente a request is for, who is logged in, how mail leaves.

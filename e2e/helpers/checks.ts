@@ -1,9 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { expectVisitedPagesValid } from './html-validation.js';
 
-/** Zero violations of WCAG 2.0–2.2 A/AA and axe's best practices on the page as it is now. */
+/** Zero violations of WCAG 2.0–2.2 A/AA and axe's best practices on the page as it is now; valid HTML (vnu). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await expectVisitedPagesValid();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), page.url()).toEqual([]);
 }
@@ -11,9 +13,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /**
  * Usable with the keyboard alone: the skip link is the first tab stop and moves focus to the main content, and Tab
  * then visits every focusable element once, each with a visible focus indicator. `reload` brings the page back in
- * its starting state (for a form page: the same URL again).
+ * its starting state (for a form page: the same URL again). The HTML of the pages visited so far is valid (vnu).
  */
 export async function expectKeyboardOperable(page: Page, reload: () => Promise<unknown>): Promise<void> {
+  await expectVisitedPagesValid();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => ({
     text: document.activeElement?.textContent?.trim(),
@@ -50,8 +53,9 @@ export async function expectKeyboardOperable(page: Page, reload: () => Promise<u
   expect(visited.size).toBe(focusable);
 }
 
-/** Readable without JavaScript: exactly one visible h1 and real content in main. */
+/** Readable without JavaScript: exactly one visible h1 and real content in main; valid HTML (vnu). */
 export async function expectReadableWithoutJavaScript(page: Page): Promise<void> {
+  await expectVisitedPagesValid();
   await expect.poll(() => page.locator('h1').count()).toBe(1);
   expect(await page.locator('h1').isVisible()).toBe(true);
   expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);

@@ -130,9 +130,19 @@ export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
   );
 }
 
+/**
+ * A select. A required one always starts with an empty choice ("Maak een keuze" unless the caller gave its own):
+ * otherwise its first real option is chosen by default, "required" can never fail, and the HTML is invalid (the
+ * first option of a required select must be empty). Left on that choice, the form posts an empty value, which the
+ * field's schema refuses with its own message.
+ */
 export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }): JSX.Element {
   const error = props.form.errors[props.name];
   const selected = props.form.values[props.name] ?? '';
+  const options =
+    props.required && props.options[0]?.value !== ''
+      ? [{ value: '', label: t('form.maakEenKeuze') }, ...props.options.filter((option) => option.value !== '')]
+      : props.options;
   return (
     <FieldFrame {...props}>
       <select
@@ -143,7 +153,7 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(props.name, props.hint, error)}
       >
-        {props.options.map((option) => (
+        {options.map((option) => (
           <option value={option.value} selected={option.value === selected} safe>
             {option.label}
           </option>

@@ -6,8 +6,25 @@ function asJson(value: unknown): string {
   return value ? JSON.stringify(value, null, 2) : '–';
 }
 
-/** One audit line as a table row; before and after in a disclosure that works without JavaScript. */
-export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.Element {
+/** "Voor" and "Na" as headings one level below the heading the table stands under (no level may be skipped). */
+function DiffHeading(props: { level: 2 | 3; text: string }): JSX.Element {
+  return props.level === 2 ? (
+    <h2 class="utrecht-heading-2" safe>
+      {props.text}
+    </h2>
+  ) : (
+    <h3 class="utrecht-heading-3" safe>
+      {props.text}
+    </h3>
+  );
+}
+
+/**
+ * One audit line as a table row; before and after in a disclosure that works without JavaScript. `headingLevel` is
+ * the level of "Voor" and "Na": 3 under an h2 (the history of an edit page), 2 straight under the page's h1.
+ */
+export function AuditTable(props: { regels: AuditRegel[]; label: string; headingLevel?: 2 | 3 }): JSX.Element {
+  const level = props.headingLevel ?? 3;
   if (props.regels.length === 0) {
     return (
       <p class="utrecht-paragraph" safe>
@@ -40,11 +57,11 @@ export function AuditTable(props: { regels: AuditRegel[]; label: string }): JSX.
                     <summary safe>{t('audit.voorEnNa')}</summary>
                     <div class="lea-diff">
                       <div class="lea-diff__kolom">
-                        <h3 class="utrecht-heading-3" safe>{t('audit.voor')}</h3>
+                        <DiffHeading level={level} text={t('audit.voor')} />
                         <pre class="lea-pre" safe>{asJson(r.voor)}</pre>
                       </div>
                       <div class="lea-diff__kolom">
-                        <h3 class="utrecht-heading-3" safe>{t('audit.na')}</h3>
+                        <DiffHeading level={level} text={t('audit.na')} />
                         <pre class="lea-pre" safe>{asJson(r.na)}</pre>
                       </div>
                     </div>

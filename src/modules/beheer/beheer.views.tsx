@@ -256,7 +256,7 @@ export function AuditPage(props: {
       <p class="utrecht-paragraph" role="status" safe>
         {t('audit.aantal', { aantal: props.totaal, pagina: props.pagina, van: laatste })}
       </p>
-      <AuditTable regels={props.regels} label={t('beheer.audit')} />
+      <AuditTable regels={props.regels} label={t('beheer.audit')} headingLevel={2} />
       <nav aria-label={t('audit.paginas')} class="lea-pager">
         {props.pagina > 1 ? (
           <a class="utrecht-link" href={link(props.pagina - 1)} safe>
