@@ -301,7 +301,6 @@ export const nl = {
   'form.annuleren': 'Annuleren',
   'form.maakEenKeuze': 'Maak een keuze',
   'form.opgeslagen': 'De wijzigingen zijn opgeslagen.',
-  'form.kies': 'Maak een keuze',
   'form.geen': 'Geen',
   'form.markdownHint': 'U kunt opmaak gebruiken: een lege regel voor een nieuwe alinea, *schuin*, **vet**, een lijst met - aan het begin van de regel.',
   'fout.veld.tekst': 'Vul hier tekst in.',

@@ -224,7 +224,7 @@ export function select<V extends string>(
     ...spec,
     widget: 'select',
     schema: schema as unknown as z.ZodType<V | null>,
-    required: !spec.nullable && spec.initial === undefined,
+    required: !spec.nullable,
     options: async (request) => spec.options(request),
     fromForm: (raw) => {
       const trimmed = raw.trim();

@@ -29,8 +29,8 @@ export function FieldInput(props: { name: string; field: Field<unknown, unknown>
     case 'lines':
       return <TextArea name={name} label={label} hint={hint} form={form} rows={input.rows ?? 5} required={required} />;
     case 'select':
-      // A required choice starts on an empty placeholder, so leaving it is an error rather than a silent first choice.
-      return <SelectField name={name} label={label} hint={hint} form={form} required={required} options={[{ value: '', label: t(required ? 'form.kies' : 'form.geen') }, ...props.options]} />;
+      // SelectField starts a required choice on an empty "Maak een keuze"; an optional one may be left on "Geen".
+      return <SelectField name={name} label={label} hint={hint} form={form} required={required} options={required ? props.options : [{ value: '', label: t('form.geen') }, ...props.options]} />;
     case 'checkboxes':
       return <CheckboxGroup name={name} label={label} hint={hint} form={form} options={props.options} />;
     case 'date':
