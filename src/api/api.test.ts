@@ -100,6 +100,9 @@ describe('/api/v1/oab-afspraken', () => {
   it('refuses an invalid filter with a problem+json 400 naming the parameter', async () => {
     const body = expectProblem((await get('/api/v1/oab-afspraken?jaar=twintig')).response, 400);
     expect(body.invalidParams).toEqual([expect.objectContaining({ name: 'query.jaar' })]);
+    // Also a check without a message of its own explains itself in Dutch.
+    const type = expectProblem((await get('/api/v1/gremia?type=onzin')).response, 400);
+    expect(type.invalidParams).toEqual([{ name: 'query.type', reason: expect.stringMatching(/^Ongeldige (invoer|optie)/) }]);
   });
 
   it('lists the four categories in order', async () => {
