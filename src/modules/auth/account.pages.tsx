@@ -8,6 +8,7 @@ import { emptyForm, ErrorSummary, Notice, PostForm, SubmitButton, TextField, typ
 import { Layout } from '../../views/layout.js';
 import type { PageCache } from '../../views/page-cache.js';
 import type { PageContext } from '../../views/page-context.js';
+import { Table } from '../../views/table.js';
 import type { AccountService } from './account.service.js';
 import { findGebruikerById } from './auth.repository.js';
 import type { Database } from '../../db/client.js';
@@ -111,42 +112,30 @@ function AccountPage(props: {
           ''
         )}
         {props.tokens.length > 0 ? (
-          <div class="lea-table-scroll" role="region" aria-labelledby="tokens" tabindex="0">
-            <table class="utrecht-table utrecht-table--html-table">
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.naam')}</th>
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('account.tokenBegin')}</th>
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('account.tokenGebruikt')}</th>
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('account.tokenStatus')}</th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {props.tokens.map((token) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell" safe>{token.naam}</td>
-                    <td class="utrecht-table__cell">
-                      <code safe>{`lea_${token.prefix}…`}</code>
-                    </td>
-                    <td class="utrecht-table__cell" safe>
-                      {token.laatstGebruiktOp ? formatDateTime(token.laatstGebruiktOp) : t('account.nooit')}
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {token.ingetrokkenOp ? (
-                        <span safe>{t('account.ingetrokken', { datum: formatDateTime(token.ingetrokkenOp) })}</span>
-                      ) : (
-                        <PostForm action={`/account/api-tokens/${token.id}/intrekken`} csrf={props.ctx.csrf ?? ''} class="lea-inline-form">
-                          <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label={t('account.intrekkenLabel', { naam: token.naam })} safe>
-                            {t('account.intrekken')}
-                          </button>
-                        </PostForm>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table labelledBy="tokens" columns={[t('veld.naam'), t('account.tokenBegin'), t('account.tokenGebruikt'), t('account.tokenStatus')]}>
+            {props.tokens.map((token) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell" safe>{token.naam}</td>
+                <td class="utrecht-table__cell">
+                  <code safe>{`lea_${token.prefix}…`}</code>
+                </td>
+                <td class="utrecht-table__cell" safe>
+                  {token.laatstGebruiktOp ? formatDateTime(token.laatstGebruiktOp) : t('account.nooit')}
+                </td>
+                <td class="utrecht-table__cell">
+                  {token.ingetrokkenOp ? (
+                    <span safe>{t('account.ingetrokken', { datum: formatDateTime(token.ingetrokkenOp) })}</span>
+                  ) : (
+                    <PostForm action={`/account/api-tokens/${token.id}/intrekken`} csrf={props.ctx.csrf ?? ''} class="lea-inline-form">
+                      <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label={t('account.intrekkenLabel', { naam: token.naam })} safe>
+                        {t('account.intrekken')}
+                      </button>
+                    </PostForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           ''
         )}

@@ -7,6 +7,7 @@ import { AuditTable } from '../audit/audit-table.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
 import { Layout, type Crumb } from '../../views/layout.js';
 import type { PageContext } from '../../views/page-context.js';
+import { Table } from '../../views/table.js';
 import type { GebruikerMetRollen } from './gebruikers.service.js';
 
 const beheerCrumb: Crumb = { href: '/beheer', label: t('beheer.titel') };
@@ -69,32 +70,20 @@ export function GebruikersPage(props: { ctx: PageContext; gebruikers: GebruikerM
           {t('beheer.uitnodigen')}
         </a>
       </p>
-      <div class="lea-table-scroll" role="region" aria-label={t('beheer.gebruikers')} tabindex="0">
-        <table class="utrecht-table utrecht-table--html-table">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.naam')}</th>
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.email')}</th>
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.rollen')}</th>
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.status')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {props.gebruikers.map((g) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  <a class="utrecht-link" href={`/beheer/gebruikers/${g.id}`} safe>
-                    {g.naam}
-                  </a>
-                </td>
-                <td class="utrecht-table__cell" safe>{g.email}</td>
-                <td class="utrecht-table__cell" safe>{g.rollen.map((r) => rolLabel(r, props.tafels)).join(', ') || '–'}</td>
-                <td class="utrecht-table__cell" safe>{t(`status.${g.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('beheer.gebruikers')} columns={[t('veld.naam'), t('veld.email'), t('veld.rollen'), t('veld.status')]}>
+        {props.gebruikers.map((g) => (
+          <tr class="utrecht-table__row">
+            <td class="utrecht-table__cell">
+              <a class="utrecht-link" href={`/beheer/gebruikers/${g.id}`} safe>
+                {g.naam}
+              </a>
+            </td>
+            <td class="utrecht-table__cell" safe>{g.email}</td>
+            <td class="utrecht-table__cell" safe>{g.rollen.map((r) => rolLabel(r, props.tafels)).join(', ') || '–'}</td>
+            <td class="utrecht-table__cell" safe>{t(`status.${g.status}`)}</td>
+          </tr>
+        ))}
+      </Table>
     </Layout>
   );
 }

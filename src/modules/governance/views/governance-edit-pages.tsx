@@ -1,7 +1,7 @@
-import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
 import { Layout, type Crumb } from '../../../views/layout.js';
+import { Table } from '../../../views/table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Governance } from '../governance.service.js';
 import { describeNamens, sectorLabel } from './namens.js';
@@ -19,31 +19,6 @@ export function EditLink(props: { href: string; naam: string }): JSX.Element {
       <span safe>{t('governance.bewerken')}</span>
       <span class="lea-visually-hidden" safe>{`: ${props.naam}`}</span>
     </a>
-  );
-}
-
-function TableHead(props: { columns: string[] }): JSX.Element {
-  return (
-    <thead class="utrecht-table__header">
-      <tr class="utrecht-table__row">
-        {props.columns.map((column) => (
-          <th class="utrecht-table__header-cell" scope="col" safe>
-            {column}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
-function Table(props: { label: string; columns: string[]; children: Children }): JSX.Element {
-  return (
-    <div class="utrecht-table-container lea-table-scroll" role="region" aria-label={t('governance.tabel', { wat: props.label })} tabindex="0">
-      <table class="utrecht-table utrecht-table--html-table lea-table">
-        <TableHead columns={props.columns} />
-        <tbody class="utrecht-table__body">{props.children}</tbody>
-      </table>
-    </div>
   );
 }
 
@@ -78,7 +53,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
           {t('governance.gremia')}
         </h2>
         <NewLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} />
-        <Table label={t('governance.gremia')} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
+        <Table ruled label={t('governance.tabel', { wat: t('governance.gremia') })} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
           {governance.gremia.map((g) => (
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row" safe>
@@ -126,7 +101,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
           {t('governance.organisaties')}
         </h2>
         <NewLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} />
-        <Table label={t('governance.organisaties')} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
+        <Table ruled label={t('governance.tabel', { wat: t('governance.organisaties') })} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
           {governance.organisaties.map((o) => (
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row" safe>
@@ -149,7 +124,8 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         </h2>
         <NewLink href="/personen/nieuw" label={t('governance.persoon.nieuw')} />
         <Table
-          label={t('governance.personen')}
+          ruled
+          label={t('governance.tabel', { wat: t('governance.personen') })}
           columns={[t('governance.kolom.naam'), t('governance.kolom.functie'), t('governance.kolom.organisatie'), t('governance.kolom.email'), t('governance.kolom.actie')]}
         >
           {governance.personen.map((p) => {
@@ -196,7 +172,7 @@ function Leden(props: { governance: Governance; leden: Governance['lidmaatschapp
     );
   }
   return (
-    <Table label={props.label} columns={[t('governance.kolom.naam'), t('governance.kolom.rol'), t('governance.kolom.namens'), t('governance.kolom.actie')]}>
+    <Table ruled label={t('governance.tabel', { wat: props.label })} columns={[t('governance.kolom.naam'), t('governance.kolom.rol'), t('governance.kolom.namens'), t('governance.kolom.actie')]}>
       {props.leden.map((l) => {
         const naam = props.governance.personen.find((p) => p.id === l.persoonId)?.naam ?? '';
         return (

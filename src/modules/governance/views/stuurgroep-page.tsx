@@ -2,6 +2,7 @@ import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout, Section } from '../../../views/layout.js';
 import type { PageContext } from '../../../views/page-context.js';
+import { Table } from '../../../views/table.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import type { Governance, Gremium } from '../governance.service.js';
 import { OVERZICHT } from './governance-edit-pages.js';
@@ -79,59 +80,32 @@ export function StuurgroepPage(props: {
         <h2 class="utrecht-heading-2" id="samenstelling" safe>
           {t('stuurgroep.samenstelling')}
         </h2>
-        <div
-          class="utrecht-table-container lea-table-scroll"
-          role="region"
-          aria-label={t('stuurgroep.tabel', { gremium: title })}
-          tabindex="0"
+        <Table
+          ruled
+          label={t('stuurgroep.tabel', { gremium: title })}
+          caption={`${title}: ${t('stuurgroep.leden', { aantal: leden.length })}`}
+          columns={[t('stuurgroep.naam'), t('stuurgroep.functie'), t('stuurgroep.namens'), ...(emails ? [t('governance.kolom.email')] : [])]}
         >
-          <table class="utrecht-table utrecht-table--html-table lea-table">
-            <caption class="utrecht-table__caption lea-visually-hidden" safe>
-              {`${title}: ${t('stuurgroep.leden', { aantal: leden.length })}`}
-            </caption>
-            <thead class="utrecht-table__header">
+          {leden.map((lid) => {
+            const persoon = governance.personen.find((p) => p.id === lid.persoonId);
+            const organisatie = governance.organisaties.find((o) => o.id === persoon?.organisatieId);
+            const functie = [persoon?.functie, organisatie?.naam].filter(Boolean).join(', ');
+            return (
               <tr class="utrecht-table__row">
-                <th scope="col" class="utrecht-table__header-cell" safe>
-                  {t('stuurgroep.naam')}
+                <th scope="row" class="utrecht-table__header-cell lea-table__naam" safe>
+                  {persoon?.naam ?? ''}
                 </th>
-                <th scope="col" class="utrecht-table__header-cell" safe>
-                  {t('stuurgroep.functie')}
-                </th>
-                <th scope="col" class="utrecht-table__header-cell" safe>
-                  {t('stuurgroep.namens')}
-                </th>
-                {emails ? (
-                  <th scope="col" class="utrecht-table__header-cell" safe>
-                    {t('governance.kolom.email')}
-                  </th>
-                ) : (
-                  ''
-                )}
+                <td class="utrecht-table__cell" safe>
+                  {functie}
+                </td>
+                <td class="utrecht-table__cell" safe>
+                  {describeNamens(lid.namens, governance)}
+                </td>
+                {emails ? <EmailCell email={emails.get(lid.persoonId)} /> : ''}
               </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {leden.map((lid) => {
-                const persoon = governance.personen.find((p) => p.id === lid.persoonId);
-                const organisatie = governance.organisaties.find((o) => o.id === persoon?.organisatieId);
-                const functie = [persoon?.functie, organisatie?.naam].filter(Boolean).join(', ');
-                return (
-                  <tr class="utrecht-table__row">
-                    <th scope="row" class="utrecht-table__header-cell lea-table__naam" safe>
-                      {persoon?.naam ?? ''}
-                    </th>
-                    <td class="utrecht-table__cell" safe>
-                      {functie}
-                    </td>
-                    <td class="utrecht-table__cell" safe>
-                      {describeNamens(lid.namens, governance)}
-                    </td>
-                    {emails ? <EmailCell email={emails.get(lid.persoonId)} /> : ''}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       </section>
       {safeTaak ? (
         <Section id="taak" title={t('stuurgroep.taak')}>
