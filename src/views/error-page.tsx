@@ -1,5 +1,6 @@
 import { t } from '../i18n/index.js';
 import { Layout } from './layout.js';
+import { LinkParagraph } from './links.js';
 import type { PageContext } from './page-context.js';
 
 /** A page that says one thing, with an optional link onwards: an error, a mail on its way, a link that expired. */
@@ -12,15 +13,7 @@ export function MessagePage(props: { ctx: PageContext; title: string; text: stri
       <p class="utrecht-paragraph" safe>
         {props.text}
       </p>
-      {props.link ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={props.link.href} safe>
-            {props.link.label}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      {props.link ? <LinkParagraph href={props.link.href} label={props.link.label} /> : ''}
     </Layout>
   );
 }

@@ -6,6 +6,7 @@ import type { AuditRegel } from '../audit/audit.repository.js';
 import { AuditTable } from '../audit/audit-table.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
 import { Layout, type Crumb } from '../../views/layout.js';
+import { ButtonLink, LinkParagraph } from '../../views/links.js';
 import type { PageContext } from '../../views/page-context.js';
 import { Table } from '../../views/table.js';
 import type { GebruikerMetRollen } from './gebruikers.service.js';
@@ -65,11 +66,7 @@ export function GebruikersPage(props: { ctx: PageContext; gebruikers: GebruikerM
       <h1 class="utrecht-heading-1" safe>
         {t('beheer.gebruikers')}
       </h1>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-button utrecht-button--primary-action" href="/beheer/gebruikers/nieuw" safe>
-          {t('beheer.uitnodigen')}
-        </a>
-      </p>
+      <ButtonLink href="/beheer/gebruikers/nieuw" label={t('beheer.uitnodigen')} variant="primary" />
       <Table label={t('beheer.gebruikers')} columns={[t('veld.naam'), t('veld.email'), t('veld.rollen'), t('veld.status')]}>
         {props.gebruikers.map((g) => (
           <tr class="utrecht-table__row">
@@ -190,11 +187,7 @@ export function GebruikerPage(props: {
         />
         <FormActions cancel="/beheer/gebruikers" />
       </PostForm>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/beheer/audit?object=${g.id}`} safe>
-          {t('historie.bekijk')}
-        </a>
-      </p>
+      <LinkParagraph href={`/beheer/audit?object=${g.id}`} label={t('historie.bekijk')} />
     </Layout>
   );
 }

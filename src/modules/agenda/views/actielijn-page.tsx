@@ -2,6 +2,7 @@ import { heeftPermissie } from '../../auth/permissions.js';
 import { t } from '../../../i18n/index.js';
 import { formatYears } from '../../../lib/dates.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Actielijn, Agenda } from '../agenda.service.js';
 import { ActielijnTitel } from './actielijn-title.js';
@@ -42,11 +43,7 @@ export function ActielijnPage(props: {
         <ActielijnTitel titel={al.titel} kernwoord={al.kernwoord} />
       </h1>
       {heeftPermissie(props.ctx.user?.rollen, 'agenda.bewerken') ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/actielijnen/${al.nummer}/bewerken`} safe>
-            {t('bewerken.actielijn.titel', { nummer: al.nummer })}
-          </a>
-        </p>
+        <LinkParagraph href={`/actielijnen/${al.nummer}/bewerken`} label={t('bewerken.actielijn.titel', { nummer: al.nummer })} />
       ) : (
         ''
       )}

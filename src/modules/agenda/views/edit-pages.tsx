@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/index.js';
+import { ContextLink, LinkParagraph } from '../../../views/links.js';
 import type { Actielijn } from '../agenda.service.js';
 
 /** Under an actielijn's form: its focusdoelen and betrokkenen, each with a link to change it, and links to add. */
@@ -23,11 +24,7 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
           ))}
         </ol>
         {focusdoelen.length < props.max ? (
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href={`${base}/focusdoelen/nieuw`} safe>
-              {t('bewerken.focusdoel.nieuw')}
-            </a>
-          </p>
+          <LinkParagraph href={`${base}/focusdoelen/nieuw`} label={t('bewerken.focusdoel.nieuw')} />
         ) : (
           <p class="utrecht-paragraph" safe>
             {t('bewerken.maxFocusdoelen.tekst', { max: props.max })}
@@ -47,19 +44,12 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
             {betrokkenen.map((b) => (
               <li>
                 <span safe>{b.naam}</span>{' '}
-                <a class="utrecht-link" href={`/betrokkenen/${b.id}/bewerken`}>
-                  <span safe>{t('bewerken.knop')}</span>
-                  <span class="lea-visually-hidden" safe>{`: ${b.naam}`}</span>
-                </a>
+                <ContextLink href={`/betrokkenen/${b.id}/bewerken`} label={t('bewerken.knop')} context={`: ${b.naam}`} />
               </li>
             ))}
           </ul>
         )}
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`${base}/betrokkenen/nieuw`} safe>
-            {t('betrokkeneBewerken.nieuw')}
-          </a>
-        </p>
+        <LinkParagraph href={`${base}/betrokkenen/nieuw`} label={t('betrokkeneBewerken.nieuw')} />
       </section>
     </>
   );

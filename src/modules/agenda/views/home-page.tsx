@@ -2,6 +2,7 @@ import { t } from '../../../i18n/index.js';
 import { formatPeriod } from '../../../lib/dates.js';
 import { Notice } from '../../../views/form.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Agenda } from '../agenda.service.js';
@@ -59,15 +60,7 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
           ''
         )}
       </dl>
-      {editor ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/uitvoeringsagendas/${ua.id}/bewerken`} safe>
-            {t('agendaBewerken.link')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      {editor ? <LinkParagraph href={`/uitvoeringsagendas/${ua.id}/bewerken`} label={t('agendaBewerken.link')} /> : ''}
 
       <section aria-labelledby="ambities">
         <h2 class="utrecht-heading-2" id="ambities" safe>
@@ -83,27 +76,14 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
                 {ambitie.omschrijving}
               </p>
               {editor ? (
-                <p class="utrecht-paragraph">
-                  <a class="utrecht-link" href={`/ambities/${ambitie.id}/bewerken`}>
-                    <span safe>{t('bewerken.knop')}</span>
-                    <span class="lea-visually-hidden" safe>{` ${t('ambitieBewerken.bewerkenVan', { naam: ambitie.naam })}`}</span>
-                  </a>
-                </p>
+                <LinkParagraph href={`/ambities/${ambitie.id}/bewerken`} label={t('bewerken.knop')} context={` ${t('ambitieBewerken.bewerkenVan', { naam: ambitie.naam })}`} />
               ) : (
                 ''
               )}
             </li>
           ))}
         </ul>
-        {editor ? (
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/ambities/nieuw" safe>
-              {t('ambitieBewerken.nieuw')}
-            </a>
-          </p>
-        ) : (
-          ''
-        )}
+        {editor ? <LinkParagraph href="/ambities/nieuw" label={t('ambitieBewerken.nieuw')} /> : ''}
       </section>
 
       <section aria-labelledby="actielijnen">
@@ -139,15 +119,7 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
             </li>
           ))}
         </ol>
-        {editor ? (
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/actielijnen/nieuw" safe>
-              {t('bewerken.actielijn.nieuw')}
-            </a>
-          </p>
-        ) : (
-          ''
-        )}
+        {editor ? <LinkParagraph href="/actielijnen/nieuw" label={t('bewerken.actielijn.nieuw')} /> : ''}
       </section>
 
       {ua.voorwoord ? <Section id="voorwoord" title={t('home.voorwoord')} text={ua.voorwoord} /> : ''}

@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../../views/form.js';
 import { Layout } from '../../../views/layout.js';
+import { ButtonLink, LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 
 /** A narrow page with one form: login, code, forgot password, choose password. */
@@ -43,21 +44,13 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; terug: str
       notice={props.notice}
       after={
         <>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/wachtwoord-vergeten" safe>
-              {t('login.vergeten')}
-            </a>
-          </p>
+          <LinkParagraph href="/wachtwoord-vergeten" label={t('login.vergeten')} />
           {props.sso ? (
             <section aria-labelledby="sso-titel">
               <h2 class="utrecht-heading-2" id="sso-titel" safe>
                 {t('login.ssoTitel')}
               </h2>
-              <p class="utrecht-paragraph">
-                <a class="utrecht-button utrecht-button--secondary-action" href={`/inloggen/sso?terug=${encodeURIComponent(props.terug)}`} safe>
-                  {props.sso.label}
-                </a>
-              </p>
+              <ButtonLink href={`/inloggen/sso?terug=${encodeURIComponent(props.terug)}`} label={props.sso.label} variant="secondary" />
             </section>
           ) : (
             ''
@@ -153,11 +146,7 @@ export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; ve
           <li safe>{code}</li>
         ))}
       </ul>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-button utrecht-button--primary-action" href={props.verder} safe>
-          {t('herstelcodes.verder')}
-        </a>
-      </p>
+      <ButtonLink href={props.verder} label={t('herstelcodes.verder')} variant="primary" />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
 import { Layout, type Crumb } from '../../../views/layout.js';
+import { ButtonLink, ContextLink, LinkParagraph } from '../../../views/links.js';
 import { Table } from '../../../views/table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Governance } from '../governance.service.js';
@@ -14,22 +15,7 @@ const overzicht: Crumb = { href: OVERZICHT, label: t('governance.overzicht.kort'
 
 /** "Bewerken" with the name of what it edits for screen readers (GOV.UK's visually hidden context). */
 export function EditLink(props: { href: string; naam: string }): JSX.Element {
-  return (
-    <a class="utrecht-link" href={props.href}>
-      <span safe>{t('governance.bewerken')}</span>
-      <span class="lea-visually-hidden" safe>{`: ${props.naam}`}</span>
-    </a>
-  );
-}
-
-function NewLink(props: { href: string; label: string }): JSX.Element {
-  return (
-    <p class="utrecht-paragraph">
-      <a class="utrecht-button utrecht-button--secondary-action" href={props.href} safe>
-        {props.label}
-      </a>
-    </p>
-  );
+  return <ContextLink href={props.href} label={t('governance.bewerken')} context={`: ${props.naam}`} />;
 }
 
 // --- The overview ------------------------------------------------------------------------------------------------
@@ -52,7 +38,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         <h2 class="utrecht-heading-2" id="gremia" safe>
           {t('governance.gremia')}
         </h2>
-        <NewLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} />
+        <ButtonLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} variant="secondary" />
         <Table ruled label={t('governance.tabel', { wat: t('governance.gremia') })} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
           {governance.gremia.map((g) => (
             <tr class="utrecht-table__row">
@@ -85,12 +71,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
                 {g.naam}
               </h3>
               <Leden governance={governance} leden={leden} label={g.naam} />
-              <p class="utrecht-paragraph">
-                <a class="utrecht-link" href={`/gremia/${g.id}/lidmaatschappen/nieuw`}>
-                  <span safe>{t('governance.lidmaatschap.nieuw')}</span>
-                  <span class="lea-visually-hidden" safe>{`: ${g.naam}`}</span>
-                </a>
-              </p>
+              <LinkParagraph href={`/gremia/${g.id}/lidmaatschappen/nieuw`} label={t('governance.lidmaatschap.nieuw')} context={`: ${g.naam}`} />
             </>
           );
         })}
@@ -100,7 +81,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         <h2 class="utrecht-heading-2" id="organisaties" safe>
           {t('governance.organisaties')}
         </h2>
-        <NewLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} />
+        <ButtonLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} variant="secondary" />
         <Table ruled label={t('governance.tabel', { wat: t('governance.organisaties') })} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
           {governance.organisaties.map((o) => (
             <tr class="utrecht-table__row">
@@ -122,7 +103,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         <h2 class="utrecht-heading-2" id="personen" safe>
           {t('governance.personen')}
         </h2>
-        <NewLink href="/personen/nieuw" label={t('governance.persoon.nieuw')} />
+        <ButtonLink href="/personen/nieuw" label={t('governance.persoon.nieuw')} variant="secondary" />
         <Table
           ruled
           label={t('governance.tabel', { wat: t('governance.personen') })}
@@ -207,22 +188,14 @@ export function GremiumSections(props: { gremiumId: string; governance: Governan
           {t('governance.gremium.leden')}
         </h2>
         <Leden governance={governance} leden={governance.lidmaatschappen.filter((l) => l.gremiumId === gremiumId)} label={t('governance.gremium.leden')} />
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/gremia/${gremiumId}/lidmaatschappen/nieuw`} safe>
-            {t('governance.lidmaatschap.nieuw')}
-          </a>
-        </p>
+        <LinkParagraph href={`/gremia/${gremiumId}/lidmaatschappen/nieuw`} label={t('governance.lidmaatschap.nieuw')} />
       </section>
       <section aria-labelledby="relaties">
         <h2 class="utrecht-heading-2" id="relaties" safe>
           {t('governance.relatie.kop')}
         </h2>
         <RelatieList relaties={relaties} gremia={governance.gremia} editable />
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/gremia/${gremiumId}/relaties/nieuw`} safe>
-            {t('governance.relatie.nieuw')}
-          </a>
-        </p>
+        <LinkParagraph href={`/gremia/${gremiumId}/relaties/nieuw`} label={t('governance.relatie.nieuw')} />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import { gremiumScope } from '../gremium-scope.js';
@@ -81,15 +82,7 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
       <p class="utrecht-paragraph lea-intro" safe>
         {t('structuur.intro')}
       </p>
-      {heeftPermissie(ctx.user?.rollen, 'governance.bewerken') ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={OVERZICHT} safe>
-            {t('governance.overzicht.link')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      {heeftPermissie(ctx.user?.rollen, 'governance.bewerken') ? <LinkParagraph href={OVERZICHT} label={t('governance.overzicht.link')} /> : ''}
       <figure class="lea-figure">
         <div class="lea-figure__scroll" role="region" aria-label={figuur} tabindex="0">
           <StructureSvg layout={layout} title={figuur} description={sentences.join('. ')} />

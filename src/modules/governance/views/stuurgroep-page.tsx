@@ -1,6 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { Table } from '../../../views/table.js';
 import { heeftPermissie } from '../../auth/permissions.js';
@@ -117,11 +118,7 @@ export function StuurgroepPage(props: {
       {safeOverleg ? (
         <Section id="overleg" title={t('stuurgroep.overleg')}>
           <div class="lea-markdown">{safeOverleg}</div>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/structuur" safe>
-              {t('structuur.titel')}
-            </a>
-          </p>
+          <LinkParagraph href="/structuur" label={t('structuur.titel')} />
         </Section>
       ) : (
         ''
