@@ -5,7 +5,7 @@ import { formatDateTime, formatWait } from '../../lib/dates.js';
 import { formValues, validateForm } from '../../lib/forms.js';
 import { actorOf } from '../../plugins/auth.js';
 import { emptyForm, ErrorSummary, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../views/form.js';
-import { Layout } from '../../views/layout.js';
+import { Layout, Section } from '../../views/layout.js';
 import type { PageCache } from '../../views/page-cache.js';
 import type { PageContext } from '../../views/page-context.js';
 import { Table } from '../../views/table.js';
@@ -49,10 +49,7 @@ function AccountPage(props: {
       </dl>
 
       {props.heeftWachtwoord ? (
-        <section aria-labelledby="wachtwoord">
-          <h2 class="utrecht-heading-2" id="wachtwoord" safe>
-            {t('account.wachtwoord')}
-          </h2>
+        <Section id="wachtwoord" title={t('account.wachtwoord')} prose={false}>
           <PostForm action="/account/wachtwoord" csrf={props.ctx.csrf ?? ''}>
             <TextField name="huidig" type="password" label={t('veld.huidigWachtwoord')} form={props.form} autocomplete="current-password" required />
             <NewPasswordFields form={props.form} />
@@ -60,15 +57,12 @@ function AccountPage(props: {
               <SubmitButton label={t('account.wachtwoordWijzigen')} variant="secondary" />
             </div>
           </PostForm>
-        </section>
+        </Section>
       ) : (
         ''
       )}
 
-      <section aria-labelledby="tweestaps">
-        <h2 class="utrecht-heading-2" id="tweestaps" safe>
-          {t('account.tweestaps')}
-        </h2>
+      <Section id="tweestaps" title={t('account.tweestaps')} prose={false}>
         {props.totpAan ? (
           <>
             <p class="utrecht-paragraph" safe>
@@ -86,12 +80,9 @@ function AccountPage(props: {
             </a>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="tokens">
-        <h2 class="utrecht-heading-2" id="tokens" safe>
-          {t('account.tokens')}
-        </h2>
+      <Section id="tokens" title={t('account.tokens')} prose={false}>
         <p class="utrecht-paragraph" safe>
           {t('account.tokensIntro')}
         </p>
@@ -148,7 +139,7 @@ function AccountPage(props: {
             <SubmitButton label={t('account.tokenMaken')} />
           </div>
         </PostForm>
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/index.js';
+import { Section } from '../../../views/layout.js';
 import { ContextLink, LinkParagraph } from '../../../views/links.js';
 import type { Actielijn } from '../agenda.service.js';
 
@@ -9,10 +10,7 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
   const base = `/actielijnen/${props.nummer}`;
   return (
     <>
-      <section aria-labelledby="focusdoelen">
-        <h2 class="utrecht-heading-2" id="focusdoelen" safe>
-          {t('bewerken.focusdoelen')}
-        </h2>
+      <Section id="focusdoelen" title={t('bewerken.focusdoelen')} prose={false}>
         <ol class="utrecht-ordered-list">
           {focusdoelen.map((f) => (
             <li>
@@ -30,11 +28,8 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
             {t('bewerken.maxFocusdoelen.tekst', { max: props.max })}
           </p>
         )}
-      </section>
-      <section aria-labelledby="betrokkenen">
-        <h2 class="utrecht-heading-2" id="betrokkenen" safe>
-          {t('actielijn.betrokkenen')}
-        </h2>
+      </Section>
+      <Section id="betrokkenen" title={t('actielijn.betrokkenen')} prose={false}>
         {betrokkenen.length === 0 ? (
           <p class="utrecht-paragraph" safe>
             {t('actielijn.geenBetrokkenen')}
@@ -50,7 +45,7 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
           </ul>
         )}
         <LinkParagraph href={`${base}/betrokkenen/nieuw`} label={t('betrokkeneBewerken.nieuw')} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -26,6 +26,7 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
   const editor = heeftPermissie(ctx.user?.rollen, 'agenda.bewerken');
   const ambitiesKop =
     agenda.ambities.length === 3 ? t('home.ambities') : agenda.ambities.length === 1 ? t('home.ambitieEen') : t('home.ambitiesAantal', { aantal: agenda.ambities.length });
+  const actielijnenKop = agenda.actielijnen.length === 6 ? t('home.actielijnen') : t('home.actielijnenAantal', { aantal: agenda.actielijnen.length });
   return (
     <Layout {...ctx} title={ua.titel} breadcrumbs={[]} description={`${ua.titel}: ${formatPeriod(ua.periodeStart, ua.periodeEind)}`}>
       <Notice text={notice} />
@@ -62,10 +63,7 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
       </dl>
       {editor ? <LinkParagraph href={`/uitvoeringsagendas/${ua.id}/bewerken`} label={t('agendaBewerken.link')} /> : ''}
 
-      <section aria-labelledby="ambities">
-        <h2 class="utrecht-heading-2" id="ambities" safe>
-          {ambitiesKop}
-        </h2>
+      <Section id="ambities" title={ambitiesKop} prose={false}>
         <ul class="lea-cards lea-cards--ambities">
           {agenda.ambities.map((ambitie) => (
             <li class="lea-card">
@@ -84,12 +82,9 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
           ))}
         </ul>
         {editor ? <LinkParagraph href="/ambities/nieuw" label={t('ambitieBewerken.nieuw')} /> : ''}
-      </section>
+      </Section>
 
-      <section aria-labelledby="actielijnen">
-        <h2 class="utrecht-heading-2" id="actielijnen" safe>
-          {agenda.actielijnen.length === 6 ? t('home.actielijnen') : t('home.actielijnenAantal', { aantal: agenda.actielijnen.length })}
-        </h2>
+      <Section id="actielijnen" title={actielijnenKop} prose={false}>
         <ol class="lea-actielijnen">
           {agenda.actielijnen.map((al) => (
             <li class="lea-actielijn-card">
@@ -120,7 +115,7 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
           ))}
         </ol>
         {editor ? <LinkParagraph href="/actielijnen/nieuw" label={t('bewerken.actielijn.nieuw')} /> : ''}
-      </section>
+      </Section>
 
       {ua.voorwoord ? <Section id="voorwoord" title={t('home.voorwoord')} text={ua.voorwoord} /> : ''}
       {ua.evaluatie ? <Section id="evaluatie" title={t('home.evaluatie')} text={ua.evaluatie} /> : ''}

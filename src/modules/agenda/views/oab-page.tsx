@@ -1,6 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
 import { ContextLink, LinkParagraph } from '../../../views/links.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import type { PageContext } from '../../../views/page-context.js';
@@ -28,10 +28,7 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
       {years.map((jaar) => {
         const toelichting = jaren.find((j) => j.jaar === jaar)?.toelichting;
         return (
-          <section aria-labelledby={`oab-${jaar}`} class="lea-prose">
-            <h2 class="utrecht-heading-2" id={`oab-${jaar}`} safe>
-              {t('oab.jaar', { jaar })}
-            </h2>
+          <Section id={`oab-${jaar}`} title={t('oab.jaar', { jaar })}>
             {toelichting ? (
               <p class="utrecht-paragraph" safe>
                 {toelichting}
@@ -73,7 +70,7 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
                 </section>
               );
             })}
-          </section>
+          </Section>
         );
       })}
     </Layout>

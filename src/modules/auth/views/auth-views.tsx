@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../../views/form.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
 import { ButtonLink, LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 
@@ -46,12 +46,9 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; terug: str
         <>
           <LinkParagraph href="/wachtwoord-vergeten" label={t('login.vergeten')} />
           {props.sso ? (
-            <section aria-labelledby="sso-titel">
-              <h2 class="utrecht-heading-2" id="sso-titel" safe>
-                {t('login.ssoTitel')}
-              </h2>
+            <Section id="sso-titel" title={t('login.ssoTitel')} prose={false}>
               <ButtonLink href={`/inloggen/sso?terug=${encodeURIComponent(props.terug)}`} label={props.sso.label} variant="secondary" />
-            </section>
+            </Section>
           ) : (
             ''
           )}

@@ -1,6 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
-import { Layout, type Crumb } from '../../../views/layout.js';
+import { Layout, Section, type Crumb } from '../../../views/layout.js';
 import { ButtonLink, ContextLink, LinkParagraph } from '../../../views/links.js';
 import { Table } from '../../../views/table.js';
 import type { PageContext } from '../../../views/page-context.js';
@@ -34,10 +34,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         {t('governance.overzicht.intro')}
       </p>
 
-      <section aria-labelledby="gremia">
-        <h2 class="utrecht-heading-2" id="gremia" safe>
-          {t('governance.gremia')}
-        </h2>
+      <Section id="gremia" title={t('governance.gremia')} prose={false}>
         <ButtonLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} variant="secondary" />
         <Table ruled label={t('governance.tabel', { wat: t('governance.gremia') })} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
           {governance.gremia.map((g) => (
@@ -57,12 +54,9 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
             </tr>
           ))}
         </Table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="lidmaatschappen">
-        <h2 class="utrecht-heading-2" id="lidmaatschappen" safe>
-          {t('governance.lidmaatschappen')}
-        </h2>
+      <Section id="lidmaatschappen" title={t('governance.lidmaatschappen')} prose={false}>
         {governance.gremia.map((g) => {
           const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === g.id);
           return (
@@ -75,12 +69,9 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
             </>
           );
         })}
-      </section>
+      </Section>
 
-      <section aria-labelledby="organisaties">
-        <h2 class="utrecht-heading-2" id="organisaties" safe>
-          {t('governance.organisaties')}
-        </h2>
+      <Section id="organisaties" title={t('governance.organisaties')} prose={false}>
         <ButtonLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} variant="secondary" />
         <Table ruled label={t('governance.tabel', { wat: t('governance.organisaties') })} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
           {governance.organisaties.map((o) => (
@@ -97,12 +88,9 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
             </tr>
           ))}
         </Table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="personen">
-        <h2 class="utrecht-heading-2" id="personen" safe>
-          {t('governance.personen')}
-        </h2>
+      <Section id="personen" title={t('governance.personen')} prose={false}>
         <ButtonLink href="/personen/nieuw" label={t('governance.persoon.nieuw')} variant="secondary" />
         <Table
           ruled
@@ -138,7 +126,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
             );
           })}
         </Table>
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -183,20 +171,14 @@ export function GremiumSections(props: { gremiumId: string; governance: Governan
   const relaties = governance.relaties.filter((r) => r.vanGremiumId === gremiumId || r.naarGremiumId === gremiumId);
   return (
     <>
-      <section aria-labelledby="leden">
-        <h2 class="utrecht-heading-2" id="leden" safe>
-          {t('governance.gremium.leden')}
-        </h2>
+      <Section id="leden" title={t('governance.gremium.leden')} prose={false}>
         <Leden governance={governance} leden={governance.lidmaatschappen.filter((l) => l.gremiumId === gremiumId)} label={t('governance.gremium.leden')} />
         <LinkParagraph href={`/gremia/${gremiumId}/lidmaatschappen/nieuw`} label={t('governance.lidmaatschap.nieuw')} />
-      </section>
-      <section aria-labelledby="relaties">
-        <h2 class="utrecht-heading-2" id="relaties" safe>
-          {t('governance.relatie.kop')}
-        </h2>
+      </Section>
+      <Section id="relaties" title={t('governance.relatie.kop')} prose={false}>
         <RelatieList relaties={relaties} gremia={governance.gremia} editable />
         <LinkParagraph href={`/gremia/${gremiumId}/relaties/nieuw`} label={t('governance.relatie.nieuw')} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
 import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { heeftPermissie } from '../../auth/permissions.js';
@@ -92,20 +92,14 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
         </figcaption>
       </figure>
 
-      <section aria-labelledby="tekstversie" class="lea-prose">
-        <h2 class="utrecht-heading-2" id="tekstversie" safe>
-          {t('structuur.tekstversie')}
-        </h2>
+      <Section id="tekstversie" title={t('structuur.tekstversie')}>
         <h3 class="utrecht-heading-3" safe>
           {t('structuur.relaties')}
         </h3>
         <RelatieList relaties={governance.relaties} gremia={governance.gremia} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="gremia">
-        <h2 class="utrecht-heading-2" id="gremia" safe>
-          {t('structuur.gremia')}
-        </h2>
+      <Section id="gremia" title={t('structuur.gremia')} prose={false}>
         {governance.gremia.map((gremium) => (
           <section class="lea-gremium" id={`gremium-${gremium.slug}`} aria-labelledby={`gremium-${gremium.slug}-titel`}>
             <h3 class="utrecht-heading-3" id={`gremium-${gremium.slug}-titel`}>
@@ -120,7 +114,7 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
             <GremiumFacts gremium={gremium} governance={governance} />
           </section>
         ))}
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -184,12 +178,9 @@ export function GremiumPage({ ctx, governance, gremium }: { ctx: PageContext; go
       </p>
       <GremiumEditLink ctx={ctx} gremium={gremium} />
       <GremiumFacts gremium={gremium} governance={governance} />
-      <section aria-labelledby="relaties">
-        <h2 class="utrecht-heading-2" id="relaties" safe>
-          {t('structuur.relaties')}
-        </h2>
+      <Section id="relaties" title={t('structuur.relaties')} prose={false}>
         <RelatieList relaties={relaties} gremia={governance.gremia} />
-      </section>
+      </Section>
     </Layout>
   );
 }
