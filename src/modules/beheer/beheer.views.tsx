@@ -5,6 +5,7 @@ import type { OutboxEntry } from '../../lib/mail/outbox.js';
 import type { AuditRegel } from '../audit/audit.repository.js';
 import { AuditTable } from '../audit/audit-table.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
+import { IfAny } from '../../views/if-any.js';
 import { Layout, type Crumb } from '../../views/layout.js';
 import { ButtonLink, LinkParagraph } from '../../views/links.js';
 import type { PageContext } from '../../views/page-context.js';
@@ -268,11 +269,7 @@ export function OutboxPage(props: { ctx: PageContext; entries: OutboxEntry[]; tr
       <p class="utrecht-paragraph" safe>
         {props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxIntro')}
       </p>
-      {props.entries.length === 0 ? (
-        <p class="utrecht-paragraph" safe>
-          {t('beheer.outboxLeeg')}
-        </p>
-      ) : (
+      <IfAny items={props.entries} none={t('beheer.outboxLeeg')}>
         <ul class="utrecht-unordered-list">
           {props.entries.map((e) => (
             <li>
@@ -282,7 +279,7 @@ export function OutboxPage(props: { ctx: PageContext; entries: OutboxEntry[]; tr
             </li>
           ))}
         </ul>
-      )}
+      </IfAny>
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/index.js';
+import { IfAny } from '../../../views/if-any.js';
 import { Section } from '../../../views/layout.js';
 import { ContextLink, LinkParagraph } from '../../../views/links.js';
 import type { Actielijn } from '../agenda.service.js';
@@ -30,11 +31,7 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
         )}
       </Section>
       <Section id="betrokkenen" title={t('actielijn.betrokkenen')} prose={false}>
-        {betrokkenen.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('actielijn.geenBetrokkenen')}
-          </p>
-        ) : (
+        <IfAny items={betrokkenen} none={t('actielijn.geenBetrokkenen')}>
           <ul class="utrecht-unordered-list">
             {betrokkenen.map((b) => (
               <li>
@@ -43,7 +40,7 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
               </li>
             ))}
           </ul>
-        )}
+        </IfAny>
         <LinkParagraph href={`${base}/betrokkenen/nieuw`} label={t('betrokkeneBewerken.nieuw')} />
       </Section>
     </>

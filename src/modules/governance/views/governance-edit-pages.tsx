@@ -1,5 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
+import { IfAny } from '../../../views/if-any.js';
 import { Layout, Section, type Crumb } from '../../../views/layout.js';
 import { ButtonLink, ContextLink, LinkParagraph } from '../../../views/links.js';
 import { Table } from '../../../views/table.js';
@@ -133,35 +134,30 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
 
 /** The members of one gremium with their rol, whom they represent and an edit link. */
 function Leden(props: { governance: Governance; leden: Governance['lidmaatschappen']; label: string }): JSX.Element {
-  if (props.leden.length === 0) {
-    return (
-      <p class="utrecht-paragraph" safe>
-        {t('governance.gremium.geenLeden')}
-      </p>
-    );
-  }
   return (
-    <Table ruled label={t('governance.tabel', { wat: props.label })} columns={[t('governance.kolom.naam'), t('governance.kolom.rol'), t('governance.kolom.namens'), t('governance.kolom.actie')]}>
-      {props.leden.map((l) => {
-        const naam = props.governance.personen.find((p) => p.id === l.persoonId)?.naam ?? '';
-        return (
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row" safe>
-              {naam}
-            </th>
-            <td class="utrecht-table__cell" safe>
-              {t(`rol.${l.rol}`)}
-            </td>
-            <td class="utrecht-table__cell" safe>
-              {describeNamens(l.namens, props.governance)}
-            </td>
-            <td class="utrecht-table__cell">
-              <EditLink href={`/lidmaatschappen/${l.id}/bewerken`} naam={t('governance.lidmaatschap.bewerkenLabel', { naam })} />
-            </td>
-          </tr>
-        );
-      })}
-    </Table>
+    <IfAny items={props.leden} none={t('governance.gremium.geenLeden')}>
+      <Table ruled label={t('governance.tabel', { wat: props.label })} columns={[t('governance.kolom.naam'), t('governance.kolom.rol'), t('governance.kolom.namens'), t('governance.kolom.actie')]}>
+        {props.leden.map((l) => {
+          const naam = props.governance.personen.find((p) => p.id === l.persoonId)?.naam ?? '';
+          return (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row" safe>
+                {naam}
+              </th>
+              <td class="utrecht-table__cell" safe>
+                {t(`rol.${l.rol}`)}
+              </td>
+              <td class="utrecht-table__cell" safe>
+                {describeNamens(l.namens, props.governance)}
+              </td>
+              <td class="utrecht-table__cell">
+                <EditLink href={`/lidmaatschappen/${l.id}/bewerken`} naam={t('governance.lidmaatschap.bewerkenLabel', { naam })} />
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+    </IfAny>
   );
 }
 

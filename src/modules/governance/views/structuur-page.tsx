@@ -1,5 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
+import { IfAny } from '../../../views/if-any.js';
 import { Layout, Section } from '../../../views/layout.js';
 import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
@@ -18,33 +19,28 @@ export function describeRelatie(relatie: GremiumRelatie, gremia: Gremium[]): str
 
 /** How gremia hang together, one sentence each, with its toelichting; for editors with a link to change it. */
 export function RelatieList(props: { relaties: GremiumRelatie[]; gremia: Gremium[]; editable?: boolean }): JSX.Element {
-  if (props.relaties.length === 0) {
-    return (
-      <p class="utrecht-paragraph" safe>
-        {t('structuur.geenRelaties')}
-      </p>
-    );
-  }
   return (
-    <ul class="utrecht-unordered-list">
-      {props.relaties.map((relatie) => {
-        const zin = describeRelatie(relatie, props.gremia);
-        return (
-          <li class="utrecht-unordered-list__item">
-            <span safe>{zin}</span>
-            {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
-            {props.editable ? (
-              <>
-                {' '}
-                <EditLink href={`/gremium-relaties/${relatie.id}/bewerken`} naam={zin} />
-              </>
-            ) : (
-              ''
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <IfAny items={props.relaties} none={t('structuur.geenRelaties')}>
+      <ul class="utrecht-unordered-list">
+        {props.relaties.map((relatie) => {
+          const zin = describeRelatie(relatie, props.gremia);
+          return (
+            <li class="utrecht-unordered-list__item">
+              <span safe>{zin}</span>
+              {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
+              {props.editable ? (
+                <>
+                  {' '}
+                  <EditLink href={`/gremium-relaties/${relatie.id}/bewerken`} naam={zin} />
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </IfAny>
   );
 }
 
