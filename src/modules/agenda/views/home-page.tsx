@@ -1,5 +1,6 @@
 import { t } from '../../../i18n/index.js';
 import { formatPeriod } from '../../../lib/dates.js';
+import { MessagePage } from '../../../views/error-page.js';
 import { Notice } from '../../../views/form.js';
 import { Layout, Section } from '../../../views/layout.js';
 import { LinkParagraph } from '../../../views/links.js';
@@ -11,16 +12,7 @@ import { ActielijnTitel } from './actielijn-title.js';
 export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Agenda; notice?: string | undefined }): JSX.Element {
   const ua = agenda.uitvoeringsagenda;
   if (!ua) {
-    return (
-      <Layout {...ctx} title={t('home.titel')} breadcrumbs={[]}>
-        <h1 class="utrecht-heading-1" safe>
-          {t('home.titel')}
-        </h1>
-        <p class="utrecht-paragraph" safe>
-          {t('home.geenAgenda')}
-        </p>
-      </Layout>
-    );
+    return <MessagePage ctx={ctx} title={t('home.titel')} text={t('home.geenAgenda')} />;
   }
   const ambitieNaam = new Map(agenda.ambities.map((a) => [a.id, a.naam]));
   const editor = heeftPermissie(ctx.user?.rollen, 'agenda.bewerken');
