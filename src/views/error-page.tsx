@@ -1,5 +1,5 @@
 import { t } from '../i18n/index.js';
-import { Layout } from './layout.js';
+import { Layout, PageHeading } from './layout.js';
 import { LinkParagraph } from './links.js';
 import type { PageContext } from './page-context.js';
 
@@ -7,12 +7,7 @@ import type { PageContext } from './page-context.js';
 export function MessagePage(props: { ctx: PageContext; title: string; text: string; link?: { href: string; label: string } | undefined }): JSX.Element {
   return (
     <Layout {...props.ctx} title={props.title} breadcrumbs={[]}>
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {props.text}
-      </p>
+      <PageHeading title={props.title} intro={props.text} />
       {props.link ? <LinkParagraph href={props.link.href} label={props.link.label} /> : ''}
     </Layout>
   );

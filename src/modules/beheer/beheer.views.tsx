@@ -6,7 +6,7 @@ import type { AuditRegel } from '../audit/audit.repository.js';
 import { AuditTable } from '../audit/audit-table.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
 import { IfAny } from '../../views/if-any.js';
-import { Layout, type Crumb } from '../../views/layout.js';
+import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { ButtonLink, LinkParagraph } from '../../views/links.js';
 import type { PageContext } from '../../views/page-context.js';
 import { Table } from '../../views/table.js';
@@ -118,12 +118,7 @@ export function InvitePage(props: { ctx: PageContext; form: FormState; tafels: {
       hasErrors={Object.keys(props.form.errors).length > 0}
     >
       <ErrorSummary errors={props.form.errors} />
-      <h1 class="utrecht-heading-1" safe>
-        {t('beheer.uitnodigen')}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {t('beheer.uitnodigenIntro')}
-      </p>
+      <PageHeading title={t('beheer.uitnodigen')} intro={t('beheer.uitnodigenIntro')} />
       <PostForm action="/beheer/gebruikers/nieuw" csrf={props.ctx.csrf ?? ''}>
         <TextField name="naam" label={t('veld.naam')} form={props.form} autocomplete="off" required />
         <TextField name="email" type="email" label={t('veld.email')} form={props.form} autocomplete="off" spellcheck={false} required />
@@ -263,12 +258,7 @@ export function AuditPage(props: {
 export function OutboxPage(props: { ctx: PageContext; entries: OutboxEntry[]; transport: string }): JSX.Element {
   return (
     <Layout {...props.ctx} title={t('beheer.outbox')} breadcrumbs={[beheerCrumb, { href: '/beheer/outbox', label: t('beheer.outbox') }]}>
-      <h1 class="utrecht-heading-1" safe>
-        {t('beheer.outbox')}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxIntro')}
-      </p>
+      <PageHeading title={t('beheer.outbox')} intro={props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxIntro')} />
       <IfAny items={props.entries} none={t('beheer.outboxLeeg')}>
         <ul class="utrecht-unordered-list">
           {props.entries.map((e) => (

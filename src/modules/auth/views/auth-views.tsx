@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../../views/form.js';
-import { Layout, Section } from '../../../views/layout.js';
+import { Layout, PageHeading, Section } from '../../../views/layout.js';
 import { ButtonLink, LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 
@@ -19,16 +19,7 @@ export function FormPage(props: {
     <Layout {...props.ctx} title={props.title} breadcrumbs={[]} hasErrors={Object.keys(props.form.errors).length > 0}>
       <ErrorSummary errors={props.form.errors} />
       <Notice text={props.notice} kind="info" />
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      {props.intro ? (
-        <p class="utrecht-paragraph" safe>
-          {props.intro}
-        </p>
-      ) : (
-        ''
-      )}
+      <PageHeading title={props.title} intro={props.intro} />
       {props.children}
       {props.after ?? ''}
     </Layout>
@@ -132,12 +123,7 @@ export function TotpSetupPage(props: {
 export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; verder: string }): JSX.Element {
   return (
     <Layout {...props.ctx} title={t('herstelcodes.titel')} breadcrumbs={[]}>
-      <h1 class="utrecht-heading-1" safe>
-        {t('herstelcodes.titel')}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {t('herstelcodes.intro')}
-      </p>
+      <PageHeading title={t('herstelcodes.titel')} intro={t('herstelcodes.intro')} />
       <ul class="utrecht-unordered-list lea-codes" aria-label={t('herstelcodes.titel')}>
         {props.codes.map((code) => (
           <li safe>{code}</li>

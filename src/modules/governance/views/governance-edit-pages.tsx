@@ -1,7 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
 import { IfAny } from '../../../views/if-any.js';
-import { Layout, Section, type Crumb } from '../../../views/layout.js';
+import { Layout, PageHeading, Section, type Crumb } from '../../../views/layout.js';
 import { ButtonLink, ContextLink, LinkParagraph } from '../../../views/links.js';
 import { Table } from '../../../views/table.js';
 import type { PageContext } from '../../../views/page-context.js';
@@ -28,12 +28,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
   return (
     <Layout {...props.ctx} title={title} breadcrumbs={[home, overzicht]}>
       <Notice text={props.notice} />
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
-      <p class="utrecht-paragraph lea-intro" safe>
-        {t('governance.overzicht.intro')}
-      </p>
+      <PageHeading title={title} intro={t('governance.overzicht.intro')} lead />
 
       <Section id="gremia" title={t('governance.gremia')} prose={false}>
         <ButtonLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} variant="secondary" />

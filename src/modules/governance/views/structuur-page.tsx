@@ -1,7 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
 import { IfAny } from '../../../views/if-any.js';
-import { Layout, Section } from '../../../views/layout.js';
+import { Layout, PageHeading, Section } from '../../../views/layout.js';
 import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { heeftPermissie } from '../../auth/permissions.js';
@@ -72,12 +72,7 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
   const layout = layoutDiagram(governance);
   return (
     <Layout {...ctx} title={title} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: '/structuur', label: t('nav.structuur') }]}>
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
-      <p class="utrecht-paragraph lea-intro" safe>
-        {t('structuur.intro')}
-      </p>
+      <PageHeading title={title} intro={t('structuur.intro')} lead />
       {heeftPermissie(ctx.user?.rollen, 'governance.bewerken') ? <LinkParagraph href={OVERZICHT} label={t('governance.overzicht.link')} /> : ''}
       <figure class="lea-figure">
         <div class="lea-figure__scroll" role="region" aria-label={figuur} tabindex="0">
@@ -166,12 +161,7 @@ export function GremiumPage({ ctx, governance, gremium }: { ctx: PageContext; go
         { href: `/structuur/${gremium.slug}`, label: gremium.naam },
       ]}
     >
-      <h1 class="utrecht-heading-1" safe>
-        {gremium.naam}
-      </h1>
-      <p class="utrecht-paragraph lea-intro" safe>
-        {t(`gremiumType.${gremium.type}`)}
-      </p>
+      <PageHeading title={gremium.naam} intro={t(`gremiumType.${gremium.type}`)} lead />
       <GremiumEditLink ctx={ctx} gremium={gremium} />
       <GremiumFacts gremium={gremium} governance={governance} />
       <Section id="relaties" title={t('structuur.relaties')} prose={false}>
