@@ -40,36 +40,39 @@ export function StuurgroepPage(props: {
   /** persoonId → e-mail address; only for logged-in readers (permission intern.lezen). */
   emails?: Map<string, string> | undefined;
 }): JSX.Element {
-  const { governance, stuurgroep } = props;
+  const { stuurgroep } = props;
   const title = stuurgroep?.naam ?? t('stuurgroep.titel');
   const breadcrumbs = [
     { href: '/', label: t('nav.home') },
     { href: '/stuurgroep', label: t('nav.stuurgroep') },
   ];
-  if (!stuurgroep) {
-    return (
-      <Layout {...props.ctx} title={title} breadcrumbs={breadcrumbs}>
-        <h1 class="utrecht-heading-1" safe>
-          {title}
-        </h1>
-        <EditLinks ctx={props.ctx} stuurgroep={undefined} />
-        <p class="utrecht-paragraph" safe>
-          {t('stuurgroep.geen')}
-        </p>
-      </Layout>
-    );
-  }
-  const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === stuurgroep.id);
-  const emails = props.emails;
-  // Opdracht and omschrijving are markdown; renderMarkdown gives sanitised HTML (no raw HTML, no script links).
-  const safeTaak = stuurgroep.opdracht ? renderMarkdown(stuurgroep.opdracht) : '';
-  const safeOverleg = stuurgroep.omschrijving ? renderMarkdown(stuurgroep.omschrijving) : '';
   return (
     <Layout {...props.ctx} title={title} breadcrumbs={breadcrumbs}>
       <h1 class="utrecht-heading-1" safe>
         {title}
       </h1>
       <EditLinks ctx={props.ctx} stuurgroep={stuurgroep} />
+      {stuurgroep ? (
+        <Stuurgroep governance={props.governance} stuurgroep={stuurgroep} toelichting={props.toelichting} emails={props.emails} />
+      ) : (
+        <p class="utrecht-paragraph" safe>
+          {t('stuurgroep.geen')}
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** What the page tells of the stuurgroep: its toelichting, its members, its task and how it meets. */
+function Stuurgroep(props: { governance: Governance; stuurgroep: Gremium; toelichting: string | null; emails: Map<string, string> | undefined }): JSX.Element {
+  const { governance, stuurgroep, emails } = props;
+  const title = stuurgroep.naam;
+  const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === stuurgroep.id);
+  // Opdracht and omschrijving are markdown; renderMarkdown gives sanitised HTML (no raw HTML, no script links).
+  const safeTaak = stuurgroep.opdracht ? renderMarkdown(stuurgroep.opdracht) : '';
+  const safeOverleg = stuurgroep.omschrijving ? renderMarkdown(stuurgroep.omschrijving) : '';
+  return (
+    <>
       {props.toelichting ? (
         <p class="utrecht-paragraph lea-intro" safe>
           {props.toelichting}
@@ -77,10 +80,7 @@ export function StuurgroepPage(props: {
       ) : (
         ''
       )}
-      <section aria-labelledby="samenstelling">
-        <h2 class="utrecht-heading-2" id="samenstelling" safe>
-          {t('stuurgroep.samenstelling')}
-        </h2>
+      <Section id="samenstelling" title={t('stuurgroep.samenstelling')} prose={false}>
         <Table
           ruled
           label={t('stuurgroep.tabel', { gremium: title })}
@@ -107,7 +107,7 @@ export function StuurgroepPage(props: {
             );
           })}
         </Table>
-      </section>
+      </Section>
       {safeTaak ? (
         <Section id="taak" title={t('stuurgroep.taak')}>
           <div class="lea-markdown">{safeTaak}</div>
@@ -123,7 +123,7 @@ export function StuurgroepPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </>
   );
 }
 
