@@ -15,40 +15,34 @@ import type { GebruikerMetRollen } from './gebruikers.service.js';
 const beheerCrumb: Crumb = { href: '/beheer', label: t('beheer.titel') };
 
 export function BeheerPage(props: { ctx: PageContext; mag: { gebruikers: boolean; audit: boolean; outbox: boolean }; transport: string }): JSX.Element {
+  const links = [
+    { mag: props.mag.gebruikers, href: '/beheer/gebruikers', label: t('beheer.gebruikers') },
+    { mag: props.mag.audit, href: '/beheer/audit', label: t('beheer.audit') },
+    { mag: props.mag.outbox, href: '/beheer/outbox', label: t('beheer.outbox'), note: props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxBestanden') },
+  ];
   return (
     <Layout {...props.ctx} title={t('beheer.titel')} breadcrumbs={[beheerCrumb]}>
       <h1 class="utrecht-heading-1" safe>
         {t('beheer.titel')}
       </h1>
       <ul class="utrecht-unordered-list">
-        {props.mag.gebruikers ? (
-          <li>
-            <a class="utrecht-link" href="/beheer/gebruikers" safe>
-              {t('beheer.gebruikers')}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {props.mag.audit ? (
-          <li>
-            <a class="utrecht-link" href="/beheer/audit" safe>
-              {t('beheer.audit')}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {props.mag.outbox ? (
-          <li>
-            <a class="utrecht-link" href="/beheer/outbox" safe>
-              {t('beheer.outbox')}
-            </a>{' '}
-            <span safe>{props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxBestanden')}</span>
-          </li>
-        ) : (
-          ''
-        )}
+        {links
+          .filter((link) => link.mag)
+          .map((link) => (
+            <li>
+              <a class="utrecht-link" href={link.href} safe>
+                {link.label}
+              </a>
+              {link.note ? (
+                <>
+                  {' '}
+                  <span safe>{link.note}</span>
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
       </ul>
     </Layout>
   );
