@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.js';
 import { formatDateTime, formatWait } from '../../lib/dates.js';
 import { formValues, validateForm } from '../../lib/forms.js';
 import { actorOf } from '../../plugins/auth.js';
+import { Facts } from '../../views/facts.js';
 import { emptyForm, ErrorSummary, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../views/form.js';
 import { Layout, Section } from '../../views/layout.js';
 import type { PageCache } from '../../views/page-cache.js';
@@ -39,14 +40,13 @@ function AccountPage(props: {
       <h1 class="utrecht-heading-1" safe>
         {t('account.titel')}
       </h1>
-      <dl class="lea-facts">
-        <dt safe>{t('veld.naam')}</dt>
-        <dd safe>{props.ctx.user?.naam ?? ''}</dd>
-        <dt safe>{t('veld.email')}</dt>
-        <dd safe>{props.email}</dd>
-        <dt safe>{t('veld.rollen')}</dt>
-        <dd safe>{props.rollen.length ? props.rollen.join(', ') : t('account.geenRollen')}</dd>
-      </dl>
+      <Facts
+        facts={[
+          { label: t('veld.naam'), value: props.ctx.user?.naam ?? '' },
+          { label: t('veld.email'), value: props.email },
+          { label: t('veld.rollen'), value: props.rollen.length ? props.rollen.join(', ') : t('account.geenRollen') },
+        ]}
+      />
 
       {props.heeftWachtwoord ? (
         <Section id="wachtwoord" title={t('account.wachtwoord')} prose={false}>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/dates.js';
 import type { OutboxEntry } from '../../lib/mail/outbox.js';
 import type { AuditRegel } from '../audit/audit.repository.js';
 import { AuditTable } from '../audit/audit-table.js';
+import { Facts } from '../../views/facts.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
 import { IfAny } from '../../views/if-any.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
@@ -143,16 +144,14 @@ export function GebruikerPage(props: {
       <h1 class="utrecht-heading-1" safe>
         {g.naam}
       </h1>
-      <dl class="lea-facts">
-        <dt safe>{t('veld.email')}</dt>
-        <dd safe>{g.email}</dd>
-        <dt safe>{t('veld.status')}</dt>
-        <dd safe>{t(`status.${g.status}`)}</dd>
-        <dt safe>{t('beheer.laatstIngelogd')}</dt>
-        <dd safe>{g.laatstIngelogdOp ? formatDateTime(g.laatstIngelogdOp) : t('account.nooit')}</dd>
-        <dt safe>{t('account.tweestaps')}</dt>
-        <dd safe>{g.totpActiefSinds ? t('beheer.tweestapsAan') : t('beheer.tweestapsUit')}</dd>
-      </dl>
+      <Facts
+        facts={[
+          { label: t('veld.email'), value: g.email },
+          { label: t('veld.status'), value: t(`status.${g.status}`) },
+          { label: t('beheer.laatstIngelogd'), value: g.laatstIngelogdOp ? formatDateTime(g.laatstIngelogdOp) : t('account.nooit') },
+          { label: t('account.tweestaps'), value: g.totpActiefSinds ? t('beheer.tweestapsAan') : t('beheer.tweestapsUit') },
+        ]}
+      />
       {g.status === 'uitgenodigd' ? (
         <PostForm action={`/beheer/gebruikers/${g.id}/uitnodiging`} csrf={props.ctx.csrf ?? ''}>
           <SubmitButton label={t('beheer.opnieuwUitnodigen')} variant="secondary" />
@@ -279,12 +278,12 @@ export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxEntr
       <h1 class="utrecht-heading-1" safe>
         {m.subject}
       </h1>
-      <dl class="lea-facts">
-        <dt safe>{t('mail.aan')}</dt>
-        <dd safe>{m.to}</dd>
-        <dt safe>{t('mail.datum')}</dt>
-        <dd safe>{formatDateTime(m.date)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          { label: t('mail.aan'), value: m.to },
+          { label: t('mail.datum'), value: formatDateTime(m.date) },
+        ]}
+      />
       <pre class="lea-pre lea-mail" safe>
         {m.text}
       </pre>
