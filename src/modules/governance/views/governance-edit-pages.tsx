@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
 import { IfAny } from '../../../views/if-any.js';
@@ -19,6 +20,26 @@ export function EditLink(props: { href: string; naam: string }): JSX.Element {
   return <ContextLink href={props.href} label={t('governance.bewerken')} context={`: ${props.naam}`} />;
 }
 
+/** One row of an overview table: the name as row header, text cells, any other cells, and the edit link last. */
+function EditRow(props: { naam: string; cells: string[]; href: string; editNaam?: string; children?: Children }): JSX.Element {
+  return (
+    <tr class="utrecht-table__row">
+      <th class="utrecht-table__header-cell" scope="row" safe>
+        {props.naam}
+      </th>
+      {props.cells.map((cell) => (
+        <td class="utrecht-table__cell" safe>
+          {cell}
+        </td>
+      ))}
+      {props.children ?? ''}
+      <td class="utrecht-table__cell">
+        <EditLink href={props.href} naam={props.editNaam ?? props.naam} />
+      </td>
+    </tr>
+  );
+}
+
 // --- The overview ------------------------------------------------------------------------------------------------
 
 export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Governance; emails: Map<string, string>; notice?: string | undefined }): JSX.Element {
@@ -34,20 +55,11 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         <ButtonLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} variant="secondary" />
         <Table ruled label={t('governance.tabel', { wat: t('governance.gremia') })} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
           {governance.gremia.map((g) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row" safe>
-                {g.naam}
-              </th>
-              <td class="utrecht-table__cell" safe>
-                {t(`gremiumType.${g.type}`)}
-              </td>
-              <td class="utrecht-table__cell" safe>
-                {String(governance.lidmaatschappen.filter((l) => l.gremiumId === g.id).length)}
-              </td>
-              <td class="utrecht-table__cell">
-                <EditLink href={`/gremia/${g.id}/bewerken`} naam={g.naam} />
-              </td>
-            </tr>
+            <EditRow
+              naam={g.naam}
+              cells={[t(`gremiumType.${g.type}`), String(governance.lidmaatschappen.filter((l) => l.gremiumId === g.id).length)]}
+              href={`/gremia/${g.id}/bewerken`}
+            />
           ))}
         </Table>
       </Section>
@@ -71,17 +83,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
         <ButtonLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} variant="secondary" />
         <Table ruled label={t('governance.tabel', { wat: t('governance.organisaties') })} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
           {governance.organisaties.map((o) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row" safe>
-                {o.naam}
-              </th>
-              <td class="utrecht-table__cell" safe>
-                {o.sectoren.map(sectorLabel).join(', ') || '–'}
-              </td>
-              <td class="utrecht-table__cell">
-                <EditLink href={`/organisaties/${o.id}/bewerken`} naam={o.naam} />
-              </td>
-            </tr>
+            <EditRow naam={o.naam} cells={[o.sectoren.map(sectorLabel).join(', ') || '–']} href={`/organisaties/${o.id}/bewerken`} />
           ))}
         </Table>
       </Section>
@@ -96,16 +98,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
           {governance.personen.map((p) => {
             const email = props.emails.get(p.id);
             return (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row" safe>
-                  {p.naam}
-                </th>
-                <td class="utrecht-table__cell" safe>
-                  {p.functie ?? '–'}
-                </td>
-                <td class="utrecht-table__cell" safe>
-                  {organisatieNaam(p.organisatieId) || '–'}
-                </td>
+              <EditRow naam={p.naam} cells={[p.functie ?? '–', organisatieNaam(p.organisatieId) || '–']} href={`/personen/${p.id}/bewerken`}>
                 <td class="utrecht-table__cell">
                   {email ? (
                     <a class="utrecht-link" href={`mailto:${email}`} safe>
@@ -115,10 +108,7 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
                     '–'
                   )}
                 </td>
-                <td class="utrecht-table__cell">
-                  <EditLink href={`/personen/${p.id}/bewerken`} naam={p.naam} />
-                </td>
-              </tr>
+              </EditRow>
             );
           })}
         </Table>
@@ -135,20 +125,12 @@ function Leden(props: { governance: Governance; leden: Governance['lidmaatschapp
         {props.leden.map((l) => {
           const naam = props.governance.personen.find((p) => p.id === l.persoonId)?.naam ?? '';
           return (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row" safe>
-                {naam}
-              </th>
-              <td class="utrecht-table__cell" safe>
-                {t(`rol.${l.rol}`)}
-              </td>
-              <td class="utrecht-table__cell" safe>
-                {describeNamens(l.namens, props.governance)}
-              </td>
-              <td class="utrecht-table__cell">
-                <EditLink href={`/lidmaatschappen/${l.id}/bewerken`} naam={t('governance.lidmaatschap.bewerkenLabel', { naam })} />
-              </td>
-            </tr>
+            <EditRow
+              naam={naam}
+              cells={[t(`rol.${l.rol}`), describeNamens(l.namens, props.governance)]}
+              href={`/lidmaatschappen/${l.id}/bewerken`}
+              editNaam={t('governance.lidmaatschap.bewerkenLabel', { naam })}
+            />
           );
         })}
       </Table>
