@@ -15,7 +15,7 @@ function TableHead(props: { columns: string[] }): JSX.Element {
   );
 }
 
-/** A data table in a named, keyboard-focusable region, so that a table wider than the screen can be scrolled. */
+/** A data table with its column headers, in a named region that keyboard users can focus (the scroll box of a wide table). */
 export function Table(
   props: ({ label: string; labelledBy?: undefined } | { labelledBy: string; label?: undefined }) & {
     columns: string[];
