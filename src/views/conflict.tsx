@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.js';
+import { Table } from './table.js';
 
 /** Both versions side by side after a refused save: what is stored now, and what this user typed. */
 export function ConflictNotice(props: { fields: { label: string; stored: string; typed: string }[] }): JSX.Element {
@@ -12,30 +13,19 @@ export function ConflictNotice(props: { fields: { label: string; stored: string;
         <p class="utrecht-paragraph" safe>
           {t('bewerken.conflict.uitleg')}
         </p>
-        <div class="lea-table-scroll" role="region" aria-labelledby="conflict-titel" tabindex="0">
-          <table class="utrecht-table utrecht-table--html-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col" safe>{t('bewerken.conflict.veld')}</th>
-                <th class="utrecht-table__header-cell" scope="col" safe>{t('bewerken.conflict.opgeslagen')}</th>
-                <th class="utrecht-table__header-cell" scope="col" safe>{t('bewerken.conflict.uwVersie')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {changed.map((f) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row" safe>{f.label}</th>
-                  <td class="utrecht-table__cell">
-                    <pre class="lea-pre" safe>{f.stored || '–'}</pre>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <pre class="lea-pre" safe>{f.typed || '–'}</pre>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table labelledBy="conflict-titel" columns={[t('bewerken.conflict.veld'), t('bewerken.conflict.opgeslagen'), t('bewerken.conflict.uwVersie')]}>
+          {changed.map((f) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row" safe>{f.label}</th>
+              <td class="utrecht-table__cell">
+                <pre class="lea-pre" safe>{f.stored || '–'}</pre>
+              </td>
+              <td class="utrecht-table__cell">
+                <pre class="lea-pre" safe>{f.typed || '–'}</pre>
+              </td>
+            </tr>
+          ))}
+        </Table>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { AuditRegel } from '../modules/audit/audit.repository.js';
 import { AuditTable } from '../modules/audit/audit-table.js';
 import { ConflictNotice } from './conflict.js';
 import { ErrorSummary, FieldErrorMessage, Hidden, Notice, PostForm, SubmitButton, type FormState } from './form.js';
-import { Layout, type Crumb } from './layout.js';
+import { Layout, Section, type Crumb } from './layout.js';
 import type { PageContext } from './page-context.js';
 
 /** One field of a refused save: what is stored now and what the user typed. */
@@ -18,12 +18,9 @@ export interface ConflictField {
 export function History(props: { regels: AuditRegel[] | undefined }): JSX.Element {
   if (!props.regels) return <></>;
   return (
-    <section aria-labelledby="historie">
-      <h2 class="utrecht-heading-2" id="historie" safe>
-        {t('bewerken.historie')}
-      </h2>
+    <Section id="historie" title={t('bewerken.historie')} prose={false}>
       <AuditTable regels={props.regels} label={t('bewerken.historieTabel')} />
-    </section>
+    </Section>
   );
 }
 

@@ -1,26 +1,14 @@
 import { t } from '../i18n/index.js';
-import { Layout } from './layout.js';
+import { Layout, PageHeading } from './layout.js';
+import { LinkParagraph } from './links.js';
 import type { PageContext } from './page-context.js';
 
 /** A page that says one thing, with an optional link onwards: an error, a mail on its way, a link that expired. */
 export function MessagePage(props: { ctx: PageContext; title: string; text: string; link?: { href: string; label: string } | undefined }): JSX.Element {
   return (
     <Layout {...props.ctx} title={props.title} breadcrumbs={[]}>
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {props.text}
-      </p>
-      {props.link ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={props.link.href} safe>
-            {props.link.label}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      <PageHeading title={props.title} intro={props.text} />
+      {props.link ? <LinkParagraph href={props.link.href} label={props.link.label} /> : ''}
     </Layout>
   );
 }

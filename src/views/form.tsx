@@ -63,6 +63,17 @@ function describedBy(name: string, hint: string | undefined, error: string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every field's control carries: the id its label and the error summary point at, its name, and its error state. */
+function controlAttributes(props: FieldProps, error: string | undefined) {
+  return {
+    id: fieldId(props.name),
+    name: props.name,
+    required: props.required,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy(props.name, props.hint, error),
+  };
+}
+
 function FieldFrame(props: FieldProps & { children: Children }): JSX.Element {
   const error = props.form.errors[props.name];
   return (
@@ -95,16 +106,12 @@ export function TextField(
     <FieldFrame {...props}>
       <input
         class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
+        {...controlAttributes(props, error)}
         type={props.type ?? 'text'}
         value={value}
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         spellcheck={props.spellcheck === false ? 'false' : undefined}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
       />
     </FieldFrame>
   );
@@ -116,12 +123,8 @@ export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
     <FieldFrame {...props}>
       <textarea
         class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
+        {...controlAttributes(props, error)}
         rows={String(props.rows ?? 5)}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
         safe
       >
         {props.form.values[props.name] ?? ''}
@@ -147,11 +150,7 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
     <FieldFrame {...props}>
       <select
         class={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        {...controlAttributes(props, error)}
       >
         {options.map((option) => (
           <option value={option.value} selected={option.value === selected} safe>

@@ -208,3 +208,21 @@ export function Section(props: { id: string; title: string; text?: string | null
     </section>
   );
 }
+
+/** The page's one h1 and, when given, the sentence that introduces the page (`lead`: set larger, as on public pages). */
+export function PageHeading(props: { title: string; intro?: string | undefined; lead?: boolean }): JSX.Element {
+  return (
+    <>
+      <h1 class="utrecht-heading-1" safe>
+        {props.title}
+      </h1>
+      {props.intro ? (
+        <p class={props.lead ? 'utrecht-paragraph lea-intro' : 'utrecht-paragraph'} safe>
+          {props.intro}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}

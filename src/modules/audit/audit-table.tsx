@@ -1,5 +1,7 @@
 import { t } from '../../i18n/index.js';
 import { formatDateTime } from '../../lib/dates.js';
+import { IfAny } from '../../views/if-any.js';
+import { Table } from '../../views/table.js';
 import type { AuditRegel } from './audit.repository.js';
 
 function asJson(value: unknown): string {
@@ -25,56 +27,37 @@ function DiffHeading(props: { level: 2 | 3; text: string }): JSX.Element {
  */
 export function AuditTable(props: { regels: AuditRegel[]; label: string; headingLevel?: 2 | 3 }): JSX.Element {
   const level = props.headingLevel ?? 3;
-  if (props.regels.length === 0) {
-    return (
-      <p class="utrecht-paragraph" safe>
-        {t('audit.leeg')}
-      </p>
-    );
-  }
   return (
-    <div class="lea-table-scroll" role="region" aria-label={props.label} tabindex="0">
-      <table class="utrecht-table utrecht-table--html-table">
-        <thead class="utrecht-table__header">
+    <IfAny items={props.regels} none={t('audit.leeg')}>
+      <Table label={props.label} columns={[t('audit.tijdstip'), t('audit.wie'), t('audit.actie'), t('audit.wat'), t('audit.details')]}>
+        {props.regels.map((r) => (
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.tijdstip')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.wie')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.actie')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.wat')}</th>
-            <th class="utrecht-table__header-cell" scope="col" safe>{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {props.regels.map((r) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell" safe>{formatDateTime(r.tijdstip)}</td>
-              <td class="utrecht-table__cell" safe>{`${r.gebruikerNaam ?? t('audit.onbekend')}${r.ip ? ` (${r.ip})` : ''}`}</td>
-              <td class="utrecht-table__cell" safe>{r.actie}</td>
-              <td class="utrecht-table__cell" safe>{[r.objectType, r.omschrijving].filter(Boolean).join(': ')}</td>
-              <td class="utrecht-table__cell">
-                {r.voor || r.na ? (
-                  <details>
-                    <summary safe>{t('audit.voorEnNa')}</summary>
-                    <div class="lea-diff">
-                      <div class="lea-diff__kolom">
-                        <DiffHeading level={level} text={t('audit.voor')} />
-                        <pre class="lea-pre" safe>{asJson(r.voor)}</pre>
-                      </div>
-                      <div class="lea-diff__kolom">
-                        <DiffHeading level={level} text={t('audit.na')} />
-                        <pre class="lea-pre" safe>{asJson(r.na)}</pre>
-                      </div>
+            <td class="utrecht-table__cell" safe>{formatDateTime(r.tijdstip)}</td>
+            <td class="utrecht-table__cell" safe>{`${r.gebruikerNaam ?? t('audit.onbekend')}${r.ip ? ` (${r.ip})` : ''}`}</td>
+            <td class="utrecht-table__cell" safe>{r.actie}</td>
+            <td class="utrecht-table__cell" safe>{[r.objectType, r.omschrijving].filter(Boolean).join(': ')}</td>
+            <td class="utrecht-table__cell">
+              {r.voor || r.na ? (
+                <details>
+                  <summary safe>{t('audit.voorEnNa')}</summary>
+                  <div class="lea-diff">
+                    <div class="lea-diff__kolom">
+                      <DiffHeading level={level} text={t('audit.voor')} />
+                      <pre class="lea-pre" safe>{asJson(r.voor)}</pre>
                     </div>
-                  </details>
-                ) : (
-                  ''
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                    <div class="lea-diff__kolom">
+                      <DiffHeading level={level} text={t('audit.na')} />
+                      <pre class="lea-pre" safe>{asJson(r.na)}</pre>
+                    </div>
+                  </div>
+                </details>
+              ) : (
+                ''
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </IfAny>
   );
 }
-

@@ -4,10 +4,12 @@ import { t } from '../../i18n/index.js';
 import { formatDateTime, formatWait } from '../../lib/dates.js';
 import { formValues, validateForm } from '../../lib/forms.js';
 import { actorOf } from '../../plugins/auth.js';
+import { Facts } from '../../views/facts.js';
 import { emptyForm, ErrorSummary, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../views/form.js';
-import { Layout } from '../../views/layout.js';
+import { Layout, Section } from '../../views/layout.js';
 import type { PageCache } from '../../views/page-cache.js';
 import type { PageContext } from '../../views/page-context.js';
+import { Table } from '../../views/table.js';
 import type { AccountService } from './account.service.js';
 import { findGebruikerById } from './auth.repository.js';
 import type { Database } from '../../db/client.js';
@@ -38,20 +40,16 @@ function AccountPage(props: {
       <h1 class="utrecht-heading-1" safe>
         {t('account.titel')}
       </h1>
-      <dl class="lea-facts">
-        <dt safe>{t('veld.naam')}</dt>
-        <dd safe>{props.ctx.user?.naam ?? ''}</dd>
-        <dt safe>{t('veld.email')}</dt>
-        <dd safe>{props.email}</dd>
-        <dt safe>{t('veld.rollen')}</dt>
-        <dd safe>{props.rollen.length ? props.rollen.join(', ') : t('account.geenRollen')}</dd>
-      </dl>
+      <Facts
+        facts={[
+          { label: t('veld.naam'), value: props.ctx.user?.naam ?? '' },
+          { label: t('veld.email'), value: props.email },
+          { label: t('veld.rollen'), value: props.rollen.length ? props.rollen.join(', ') : t('account.geenRollen') },
+        ]}
+      />
 
       {props.heeftWachtwoord ? (
-        <section aria-labelledby="wachtwoord">
-          <h2 class="utrecht-heading-2" id="wachtwoord" safe>
-            {t('account.wachtwoord')}
-          </h2>
+        <Section id="wachtwoord" title={t('account.wachtwoord')} prose={false}>
           <PostForm action="/account/wachtwoord" csrf={props.ctx.csrf ?? ''}>
             <TextField name="huidig" type="password" label={t('veld.huidigWachtwoord')} form={props.form} autocomplete="current-password" required />
             <NewPasswordFields form={props.form} />
@@ -59,15 +57,12 @@ function AccountPage(props: {
               <SubmitButton label={t('account.wachtwoordWijzigen')} variant="secondary" />
             </div>
           </PostForm>
-        </section>
+        </Section>
       ) : (
         ''
       )}
 
-      <section aria-labelledby="tweestaps">
-        <h2 class="utrecht-heading-2" id="tweestaps" safe>
-          {t('account.tweestaps')}
-        </h2>
+      <Section id="tweestaps" title={t('account.tweestaps')} prose={false}>
         {props.totpAan ? (
           <>
             <p class="utrecht-paragraph" safe>
@@ -85,12 +80,9 @@ function AccountPage(props: {
             </a>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="tokens">
-        <h2 class="utrecht-heading-2" id="tokens" safe>
-          {t('account.tokens')}
-        </h2>
+      <Section id="tokens" title={t('account.tokens')} prose={false}>
         <p class="utrecht-paragraph" safe>
           {t('account.tokensIntro')}
         </p>
@@ -111,42 +103,30 @@ function AccountPage(props: {
           ''
         )}
         {props.tokens.length > 0 ? (
-          <div class="lea-table-scroll" role="region" aria-labelledby="tokens" tabindex="0">
-            <table class="utrecht-table utrecht-table--html-table">
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.naam')}</th>
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('account.tokenBegin')}</th>
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('account.tokenGebruikt')}</th>
-                  <th class="utrecht-table__header-cell" scope="col" safe>{t('account.tokenStatus')}</th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {props.tokens.map((token) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell" safe>{token.naam}</td>
-                    <td class="utrecht-table__cell">
-                      <code safe>{`lea_${token.prefix}…`}</code>
-                    </td>
-                    <td class="utrecht-table__cell" safe>
-                      {token.laatstGebruiktOp ? formatDateTime(token.laatstGebruiktOp) : t('account.nooit')}
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {token.ingetrokkenOp ? (
-                        <span safe>{t('account.ingetrokken', { datum: formatDateTime(token.ingetrokkenOp) })}</span>
-                      ) : (
-                        <PostForm action={`/account/api-tokens/${token.id}/intrekken`} csrf={props.ctx.csrf ?? ''} class="lea-inline-form">
-                          <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label={t('account.intrekkenLabel', { naam: token.naam })} safe>
-                            {t('account.intrekken')}
-                          </button>
-                        </PostForm>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table labelledBy="tokens" columns={[t('veld.naam'), t('account.tokenBegin'), t('account.tokenGebruikt'), t('account.tokenStatus')]}>
+            {props.tokens.map((token) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell" safe>{token.naam}</td>
+                <td class="utrecht-table__cell">
+                  <code safe>{`lea_${token.prefix}…`}</code>
+                </td>
+                <td class="utrecht-table__cell" safe>
+                  {token.laatstGebruiktOp ? formatDateTime(token.laatstGebruiktOp) : t('account.nooit')}
+                </td>
+                <td class="utrecht-table__cell">
+                  {token.ingetrokkenOp ? (
+                    <span safe>{t('account.ingetrokken', { datum: formatDateTime(token.ingetrokkenOp) })}</span>
+                  ) : (
+                    <PostForm action={`/account/api-tokens/${token.id}/intrekken`} csrf={props.ctx.csrf ?? ''} class="lea-inline-form">
+                      <button class="utrecht-button utrecht-button--secondary-action" type="submit" aria-label={t('account.intrekkenLabel', { naam: token.naam })} safe>
+                        {t('account.intrekken')}
+                      </button>
+                    </PostForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           ''
         )}
@@ -159,7 +139,7 @@ function AccountPage(props: {
             <SubmitButton label={t('account.tokenMaken')} />
           </div>
         </PostForm>
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -4,48 +4,46 @@ import { formatDateTime } from '../../lib/dates.js';
 import type { OutboxEntry } from '../../lib/mail/outbox.js';
 import type { AuditRegel } from '../audit/audit.repository.js';
 import { AuditTable } from '../audit/audit-table.js';
+import { Facts } from '../../views/facts.js';
 import { CheckboxGroup, ErrorSummary, Hidden, Notice, PostForm, SelectField, SubmitButton, TextField, type FormState } from '../../views/form.js';
-import { Layout, type Crumb } from '../../views/layout.js';
+import { IfAny } from '../../views/if-any.js';
+import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
+import { ButtonLink, LinkParagraph } from '../../views/links.js';
 import type { PageContext } from '../../views/page-context.js';
+import { Table } from '../../views/table.js';
 import type { GebruikerMetRollen } from './gebruikers.service.js';
 
 const beheerCrumb: Crumb = { href: '/beheer', label: t('beheer.titel') };
 
 export function BeheerPage(props: { ctx: PageContext; mag: { gebruikers: boolean; audit: boolean; outbox: boolean }; transport: string }): JSX.Element {
+  const links = [
+    { mag: props.mag.gebruikers, href: '/beheer/gebruikers', label: t('beheer.gebruikers') },
+    { mag: props.mag.audit, href: '/beheer/audit', label: t('beheer.audit') },
+    { mag: props.mag.outbox, href: '/beheer/outbox', label: t('beheer.outbox'), note: props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxBestanden') },
+  ];
   return (
     <Layout {...props.ctx} title={t('beheer.titel')} breadcrumbs={[beheerCrumb]}>
       <h1 class="utrecht-heading-1" safe>
         {t('beheer.titel')}
       </h1>
       <ul class="utrecht-unordered-list">
-        {props.mag.gebruikers ? (
-          <li>
-            <a class="utrecht-link" href="/beheer/gebruikers" safe>
-              {t('beheer.gebruikers')}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {props.mag.audit ? (
-          <li>
-            <a class="utrecht-link" href="/beheer/audit" safe>
-              {t('beheer.audit')}
-            </a>
-          </li>
-        ) : (
-          ''
-        )}
-        {props.mag.outbox ? (
-          <li>
-            <a class="utrecht-link" href="/beheer/outbox" safe>
-              {t('beheer.outbox')}
-            </a>{' '}
-            <span safe>{props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxBestanden')}</span>
-          </li>
-        ) : (
-          ''
-        )}
+        {links
+          .filter((link) => link.mag)
+          .map((link) => (
+            <li>
+              <a class="utrecht-link" href={link.href} safe>
+                {link.label}
+              </a>
+              {link.note ? (
+                <>
+                  {' '}
+                  <span safe>{link.note}</span>
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
       </ul>
     </Layout>
   );
@@ -64,37 +62,21 @@ export function GebruikersPage(props: { ctx: PageContext; gebruikers: GebruikerM
       <h1 class="utrecht-heading-1" safe>
         {t('beheer.gebruikers')}
       </h1>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-button utrecht-button--primary-action" href="/beheer/gebruikers/nieuw" safe>
-          {t('beheer.uitnodigen')}
-        </a>
-      </p>
-      <div class="lea-table-scroll" role="region" aria-label={t('beheer.gebruikers')} tabindex="0">
-        <table class="utrecht-table utrecht-table--html-table">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.naam')}</th>
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.email')}</th>
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.rollen')}</th>
-              <th class="utrecht-table__header-cell" scope="col" safe>{t('veld.status')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {props.gebruikers.map((g) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  <a class="utrecht-link" href={`/beheer/gebruikers/${g.id}`} safe>
-                    {g.naam}
-                  </a>
-                </td>
-                <td class="utrecht-table__cell" safe>{g.email}</td>
-                <td class="utrecht-table__cell" safe>{g.rollen.map((r) => rolLabel(r, props.tafels)).join(', ') || '–'}</td>
-                <td class="utrecht-table__cell" safe>{t(`status.${g.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ButtonLink href="/beheer/gebruikers/nieuw" label={t('beheer.uitnodigen')} variant="primary" />
+      <Table label={t('beheer.gebruikers')} columns={[t('veld.naam'), t('veld.email'), t('veld.rollen'), t('veld.status')]}>
+        {props.gebruikers.map((g) => (
+          <tr class="utrecht-table__row">
+            <td class="utrecht-table__cell">
+              <a class="utrecht-link" href={`/beheer/gebruikers/${g.id}`} safe>
+                {g.naam}
+              </a>
+            </td>
+            <td class="utrecht-table__cell" safe>{g.email}</td>
+            <td class="utrecht-table__cell" safe>{g.rollen.map((r) => rolLabel(r, props.tafels)).join(', ') || '–'}</td>
+            <td class="utrecht-table__cell" safe>{t(`status.${g.status}`)}</td>
+          </tr>
+        ))}
+      </Table>
     </Layout>
   );
 }
@@ -131,12 +113,7 @@ export function InvitePage(props: { ctx: PageContext; form: FormState; tafels: {
       hasErrors={Object.keys(props.form.errors).length > 0}
     >
       <ErrorSummary errors={props.form.errors} />
-      <h1 class="utrecht-heading-1" safe>
-        {t('beheer.uitnodigen')}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {t('beheer.uitnodigenIntro')}
-      </p>
+      <PageHeading title={t('beheer.uitnodigen')} intro={t('beheer.uitnodigenIntro')} />
       <PostForm action="/beheer/gebruikers/nieuw" csrf={props.ctx.csrf ?? ''}>
         <TextField name="naam" label={t('veld.naam')} form={props.form} autocomplete="off" required />
         <TextField name="email" type="email" label={t('veld.email')} form={props.form} autocomplete="off" spellcheck={false} required />
@@ -167,16 +144,14 @@ export function GebruikerPage(props: {
       <h1 class="utrecht-heading-1" safe>
         {g.naam}
       </h1>
-      <dl class="lea-facts">
-        <dt safe>{t('veld.email')}</dt>
-        <dd safe>{g.email}</dd>
-        <dt safe>{t('veld.status')}</dt>
-        <dd safe>{t(`status.${g.status}`)}</dd>
-        <dt safe>{t('beheer.laatstIngelogd')}</dt>
-        <dd safe>{g.laatstIngelogdOp ? formatDateTime(g.laatstIngelogdOp) : t('account.nooit')}</dd>
-        <dt safe>{t('account.tweestaps')}</dt>
-        <dd safe>{g.totpActiefSinds ? t('beheer.tweestapsAan') : t('beheer.tweestapsUit')}</dd>
-      </dl>
+      <Facts
+        facts={[
+          { label: t('veld.email'), value: g.email },
+          { label: t('veld.status'), value: t(`status.${g.status}`) },
+          { label: t('beheer.laatstIngelogd'), value: g.laatstIngelogdOp ? formatDateTime(g.laatstIngelogdOp) : t('account.nooit') },
+          { label: t('account.tweestaps'), value: g.totpActiefSinds ? t('beheer.tweestapsAan') : t('beheer.tweestapsUit') },
+        ]}
+      />
       {g.status === 'uitgenodigd' ? (
         <PostForm action={`/beheer/gebruikers/${g.id}/uitnodiging`} csrf={props.ctx.csrf ?? ''}>
           <SubmitButton label={t('beheer.opnieuwUitnodigen')} variant="secondary" />
@@ -201,11 +176,7 @@ export function GebruikerPage(props: {
         />
         <FormActions cancel="/beheer/gebruikers" />
       </PostForm>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/beheer/audit?object=${g.id}`} safe>
-          {t('historie.bekijk')}
-        </a>
-      </p>
+      <LinkParagraph href={`/beheer/audit?object=${g.id}`} label={t('historie.bekijk')} />
     </Layout>
   );
 }
@@ -280,17 +251,8 @@ export function AuditPage(props: {
 export function OutboxPage(props: { ctx: PageContext; entries: OutboxEntry[]; transport: string }): JSX.Element {
   return (
     <Layout {...props.ctx} title={t('beheer.outbox')} breadcrumbs={[beheerCrumb, { href: '/beheer/outbox', label: t('beheer.outbox') }]}>
-      <h1 class="utrecht-heading-1" safe>
-        {t('beheer.outbox')}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxIntro')}
-      </p>
-      {props.entries.length === 0 ? (
-        <p class="utrecht-paragraph" safe>
-          {t('beheer.outboxLeeg')}
-        </p>
-      ) : (
+      <PageHeading title={t('beheer.outbox')} intro={props.transport === 'smtp' ? t('beheer.outboxSmtp') : t('beheer.outboxIntro')} />
+      <IfAny items={props.entries} none={t('beheer.outboxLeeg')}>
         <ul class="utrecht-unordered-list">
           {props.entries.map((e) => (
             <li>
@@ -300,7 +262,7 @@ export function OutboxPage(props: { ctx: PageContext; entries: OutboxEntry[]; tr
             </li>
           ))}
         </ul>
-      )}
+      </IfAny>
     </Layout>
   );
 }
@@ -316,12 +278,12 @@ export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxEntr
       <h1 class="utrecht-heading-1" safe>
         {m.subject}
       </h1>
-      <dl class="lea-facts">
-        <dt safe>{t('mail.aan')}</dt>
-        <dd safe>{m.to}</dd>
-        <dt safe>{t('mail.datum')}</dt>
-        <dd safe>{formatDateTime(m.date)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          { label: t('mail.aan'), value: m.to },
+          { label: t('mail.datum'), value: formatDateTime(m.date) },
+        ]}
+      />
       <pre class="lea-pre lea-mail" safe>
         {m.text}
       </pre>

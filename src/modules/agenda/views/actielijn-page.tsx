@@ -1,7 +1,9 @@
 import { heeftPermissie } from '../../auth/permissions.js';
 import { t } from '../../../i18n/index.js';
 import { formatYears } from '../../../lib/dates.js';
+import { IfAny } from '../../../views/if-any.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Actielijn, Agenda } from '../agenda.service.js';
 import { ActielijnTitel } from './actielijn-title.js';
@@ -42,11 +44,7 @@ export function ActielijnPage(props: {
         <ActielijnTitel titel={al.titel} kernwoord={al.kernwoord} />
       </h1>
       {heeftPermissie(props.ctx.user?.rollen, 'agenda.bewerken') ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/actielijnen/${al.nummer}/bewerken`} safe>
-            {t('bewerken.actielijn.titel', { nummer: al.nummer })}
-          </a>
-        </p>
+        <LinkParagraph href={`/actielijnen/${al.nummer}/bewerken`} label={t('bewerken.actielijn.titel', { nummer: al.nummer })} />
       ) : (
         ''
       )}
@@ -72,11 +70,7 @@ export function ActielijnPage(props: {
         id="focusdoelen"
         title={al.focusdoelen.length === 1 ? t('actielijn.focusdoel', { periode }) : t('actielijn.focusdoelen', { periode })}
       >
-        {al.focusdoelen.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('actielijn.geenFocusdoelen')}
-          </p>
-        ) : (
+        <IfAny items={al.focusdoelen} none={t('actielijn.geenFocusdoelen')}>
           <ol class="lea-focusdoelen">
             {al.focusdoelen.map((fd) => (
               <li class="lea-focusdoel" id={`focusdoel-${fd.positie}`}>
@@ -97,15 +91,11 @@ export function ActielijnPage(props: {
               </li>
             ))}
           </ol>
-        )}
+        </IfAny>
       </Section>
 
       <Section id="betrokkenen" title={t('actielijn.betrokkenen')} prose={false}>
-        {props.betrokkenen.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('actielijn.geenBetrokkenen')}
-          </p>
-        ) : (
+        <IfAny items={props.betrokkenen} none={t('actielijn.geenBetrokkenen')}>
           <ul class="utrecht-unordered-list lea-betrokkenen">
             {props.betrokkenen.map((b) => (
               <li class="utrecht-unordered-list__item">
@@ -119,7 +109,7 @@ export function ActielijnPage(props: {
               </li>
             ))}
           </ul>
-        )}
+        </IfAny>
       </Section>
 
       <nav class="lea-pager" aria-label={t('home.actielijnen')}>

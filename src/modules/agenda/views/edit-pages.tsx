@@ -1,4 +1,7 @@
 import { t } from '../../../i18n/index.js';
+import { IfAny } from '../../../views/if-any.js';
+import { Section } from '../../../views/layout.js';
+import { ContextLink, LinkParagraph } from '../../../views/links.js';
 import type { Actielijn } from '../agenda.service.js';
 
 /** Under an actielijn's form: its focusdoelen and betrokkenen, each with a link to change it, and links to add. */
@@ -8,10 +11,7 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
   const base = `/actielijnen/${props.nummer}`;
   return (
     <>
-      <section aria-labelledby="focusdoelen">
-        <h2 class="utrecht-heading-2" id="focusdoelen" safe>
-          {t('bewerken.focusdoelen')}
-        </h2>
+      <Section id="focusdoelen" title={t('bewerken.focusdoelen')} prose={false}>
         <ol class="utrecht-ordered-list">
           {focusdoelen.map((f) => (
             <li>
@@ -23,44 +23,26 @@ export function ActielijnSections(props: { actielijn: Actielijn | undefined; num
           ))}
         </ol>
         {focusdoelen.length < props.max ? (
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href={`${base}/focusdoelen/nieuw`} safe>
-              {t('bewerken.focusdoel.nieuw')}
-            </a>
-          </p>
+          <LinkParagraph href={`${base}/focusdoelen/nieuw`} label={t('bewerken.focusdoel.nieuw')} />
         ) : (
           <p class="utrecht-paragraph" safe>
             {t('bewerken.maxFocusdoelen.tekst', { max: props.max })}
           </p>
         )}
-      </section>
-      <section aria-labelledby="betrokkenen">
-        <h2 class="utrecht-heading-2" id="betrokkenen" safe>
-          {t('actielijn.betrokkenen')}
-        </h2>
-        {betrokkenen.length === 0 ? (
-          <p class="utrecht-paragraph" safe>
-            {t('actielijn.geenBetrokkenen')}
-          </p>
-        ) : (
+      </Section>
+      <Section id="betrokkenen" title={t('actielijn.betrokkenen')} prose={false}>
+        <IfAny items={betrokkenen} none={t('actielijn.geenBetrokkenen')}>
           <ul class="utrecht-unordered-list">
             {betrokkenen.map((b) => (
               <li>
                 <span safe>{b.naam}</span>{' '}
-                <a class="utrecht-link" href={`/betrokkenen/${b.id}/bewerken`}>
-                  <span safe>{t('bewerken.knop')}</span>
-                  <span class="lea-visually-hidden" safe>{`: ${b.naam}`}</span>
-                </a>
+                <ContextLink href={`/betrokkenen/${b.id}/bewerken`} label={t('bewerken.knop')} context={`: ${b.naam}`} />
               </li>
             ))}
           </ul>
-        )}
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`${base}/betrokkenen/nieuw`} safe>
-            {t('betrokkeneBewerken.nieuw')}
-          </a>
-        </p>
-      </section>
+        </IfAny>
+        <LinkParagraph href={`${base}/betrokkenen/nieuw`} label={t('betrokkeneBewerken.nieuw')} />
+      </Section>
     </>
   );
 }

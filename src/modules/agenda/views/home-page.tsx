@@ -1,7 +1,9 @@
 import { t } from '../../../i18n/index.js';
 import { formatPeriod } from '../../../lib/dates.js';
+import { MessagePage } from '../../../views/error-page.js';
 import { Notice } from '../../../views/form.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Agenda } from '../agenda.service.js';
@@ -10,21 +12,13 @@ import { ActielijnTitel } from './actielijn-title.js';
 export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Agenda; notice?: string | undefined }): JSX.Element {
   const ua = agenda.uitvoeringsagenda;
   if (!ua) {
-    return (
-      <Layout {...ctx} title={t('home.titel')} breadcrumbs={[]}>
-        <h1 class="utrecht-heading-1" safe>
-          {t('home.titel')}
-        </h1>
-        <p class="utrecht-paragraph" safe>
-          {t('home.geenAgenda')}
-        </p>
-      </Layout>
-    );
+    return <MessagePage ctx={ctx} title={t('home.titel')} text={t('home.geenAgenda')} />;
   }
   const ambitieNaam = new Map(agenda.ambities.map((a) => [a.id, a.naam]));
   const editor = heeftPermissie(ctx.user?.rollen, 'agenda.bewerken');
   const ambitiesKop =
     agenda.ambities.length === 3 ? t('home.ambities') : agenda.ambities.length === 1 ? t('home.ambitieEen') : t('home.ambitiesAantal', { aantal: agenda.ambities.length });
+  const actielijnenKop = agenda.actielijnen.length === 6 ? t('home.actielijnen') : t('home.actielijnenAantal', { aantal: agenda.actielijnen.length });
   return (
     <Layout {...ctx} title={ua.titel} breadcrumbs={[]} description={`${ua.titel}: ${formatPeriod(ua.periodeStart, ua.periodeEind)}`}>
       <Notice text={notice} />
@@ -59,20 +53,9 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
           ''
         )}
       </dl>
-      {editor ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/uitvoeringsagendas/${ua.id}/bewerken`} safe>
-            {t('agendaBewerken.link')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      {editor ? <LinkParagraph href={`/uitvoeringsagendas/${ua.id}/bewerken`} label={t('agendaBewerken.link')} /> : ''}
 
-      <section aria-labelledby="ambities">
-        <h2 class="utrecht-heading-2" id="ambities" safe>
-          {ambitiesKop}
-        </h2>
+      <Section id="ambities" title={ambitiesKop} prose={false}>
         <ul class="lea-cards lea-cards--ambities">
           {agenda.ambities.map((ambitie) => (
             <li class="lea-card">
@@ -83,33 +66,17 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
                 {ambitie.omschrijving}
               </p>
               {editor ? (
-                <p class="utrecht-paragraph">
-                  <a class="utrecht-link" href={`/ambities/${ambitie.id}/bewerken`}>
-                    <span safe>{t('bewerken.knop')}</span>
-                    <span class="lea-visually-hidden" safe>{` ${t('ambitieBewerken.bewerkenVan', { naam: ambitie.naam })}`}</span>
-                  </a>
-                </p>
+                <LinkParagraph href={`/ambities/${ambitie.id}/bewerken`} label={t('bewerken.knop')} context={` ${t('ambitieBewerken.bewerkenVan', { naam: ambitie.naam })}`} />
               ) : (
                 ''
               )}
             </li>
           ))}
         </ul>
-        {editor ? (
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/ambities/nieuw" safe>
-              {t('ambitieBewerken.nieuw')}
-            </a>
-          </p>
-        ) : (
-          ''
-        )}
-      </section>
+        {editor ? <LinkParagraph href="/ambities/nieuw" label={t('ambitieBewerken.nieuw')} /> : ''}
+      </Section>
 
-      <section aria-labelledby="actielijnen">
-        <h2 class="utrecht-heading-2" id="actielijnen" safe>
-          {agenda.actielijnen.length === 6 ? t('home.actielijnen') : t('home.actielijnenAantal', { aantal: agenda.actielijnen.length })}
-        </h2>
+      <Section id="actielijnen" title={actielijnenKop} prose={false}>
         <ol class="lea-actielijnen">
           {agenda.actielijnen.map((al) => (
             <li class="lea-actielijn-card">
@@ -139,16 +106,8 @@ export function HomePage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Ag
             </li>
           ))}
         </ol>
-        {editor ? (
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/actielijnen/nieuw" safe>
-              {t('bewerken.actielijn.nieuw')}
-            </a>
-          </p>
-        ) : (
-          ''
-        )}
-      </section>
+        {editor ? <LinkParagraph href="/actielijnen/nieuw" label={t('bewerken.actielijn.nieuw')} /> : ''}
+      </Section>
 
       {ua.voorwoord ? <Section id="voorwoord" title={t('home.voorwoord')} text={ua.voorwoord} /> : ''}
       {ua.evaluatie ? <Section id="evaluatie" title={t('home.evaluatie')} text={ua.evaluatie} /> : ''}

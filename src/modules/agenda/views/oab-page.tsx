@@ -1,6 +1,7 @@
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, Section } from '../../../views/layout.js';
+import { ContextLink, LinkParagraph } from '../../../views/links.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Agenda } from '../agenda.service.js';
@@ -16,15 +17,7 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
       <h1 class="utrecht-heading-1" safe>
         {title}
       </h1>
-      {editor ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href="/oab-afspraken/nieuw" safe>
-            {t('oabBewerken.nieuw')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      {editor ? <LinkParagraph href="/oab-afspraken/nieuw" label={t('oabBewerken.nieuw')} /> : ''}
       {years.length === 0 ? (
         <p class="utrecht-paragraph" safe>
           {t('oab.geen')}
@@ -35,10 +28,7 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
       {years.map((jaar) => {
         const toelichting = jaren.find((j) => j.jaar === jaar)?.toelichting;
         return (
-          <section aria-labelledby={`oab-${jaar}`} class="lea-prose">
-            <h2 class="utrecht-heading-2" id={`oab-${jaar}`} safe>
-              {t('oab.jaar', { jaar })}
-            </h2>
+          <Section id={`oab-${jaar}`} title={t('oab.jaar', { jaar })}>
             {toelichting ? (
               <p class="utrecht-paragraph" safe>
                 {toelichting}
@@ -47,12 +37,7 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
               ''
             )}
             {editor ? (
-              <p class="utrecht-paragraph">
-                <a class="utrecht-link" href={`/oab-afspraken/jaren/${jaar}/bewerken`}>
-                  <span safe>{t('oabBewerken.toelichtingBewerken')}</span>
-                  <span class="lea-visually-hidden" safe>{` ${t('oabBewerken.toelichtingVan', { jaar })}`}</span>
-                </a>
-              </p>
+              <LinkParagraph href={`/oab-afspraken/jaren/${jaar}/bewerken`} label={t('oabBewerken.toelichtingBewerken')} context={` ${t('oabBewerken.toelichtingVan', { jaar })}`} />
             ) : (
               ''
             )}
@@ -69,12 +54,11 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
                       editor ? (
                         <li class="utrecht-ordered-list__item" value={String(afspraak.nummer)}>
                           <span safe>{afspraak.tekst}</span>{' '}
-                          <a class="utrecht-link" href={`/oab-afspraken/${afspraak.id}/bewerken`}>
-                            <span safe>{t('bewerken.knop')}</span>
-                            <span class="lea-visually-hidden" safe>
-                              {` ${t('oabBewerken.bewerkenVan', { nummer: afspraak.nummer, categorie: categorie.naam })}`}
-                            </span>
-                          </a>
+                          <ContextLink
+                            href={`/oab-afspraken/${afspraak.id}/bewerken`}
+                            label={t('bewerken.knop')}
+                            context={` ${t('oabBewerken.bewerkenVan', { nummer: afspraak.nummer, categorie: categorie.naam })}`}
+                          />
                         </li>
                       ) : (
                         <li class="utrecht-ordered-list__item" value={String(afspraak.nummer)} safe>
@@ -86,7 +70,7 @@ export function OabPage({ ctx, agenda, notice }: { ctx: PageContext; agenda: Age
                 </section>
               );
             })}
-          </section>
+          </Section>
         );
       })}
     </Layout>

@@ -1,7 +1,8 @@
 import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { ErrorSummary, Hidden, Notice, PostForm, SubmitButton, TextField, type FormState } from '../../../views/form.js';
-import { Layout } from '../../../views/layout.js';
+import { Layout, PageHeading, Section } from '../../../views/layout.js';
+import { ButtonLink, LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 
 /** A narrow page with one form: login, code, forgot password, choose password. */
@@ -18,16 +19,7 @@ export function FormPage(props: {
     <Layout {...props.ctx} title={props.title} breadcrumbs={[]} hasErrors={Object.keys(props.form.errors).length > 0}>
       <ErrorSummary errors={props.form.errors} />
       <Notice text={props.notice} kind="info" />
-      <h1 class="utrecht-heading-1" safe>
-        {props.title}
-      </h1>
-      {props.intro ? (
-        <p class="utrecht-paragraph" safe>
-          {props.intro}
-        </p>
-      ) : (
-        ''
-      )}
+      <PageHeading title={props.title} intro={props.intro} />
       {props.children}
       {props.after ?? ''}
     </Layout>
@@ -43,22 +35,11 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; terug: str
       notice={props.notice}
       after={
         <>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/wachtwoord-vergeten" safe>
-              {t('login.vergeten')}
-            </a>
-          </p>
+          <LinkParagraph href="/wachtwoord-vergeten" label={t('login.vergeten')} />
           {props.sso ? (
-            <section aria-labelledby="sso-titel">
-              <h2 class="utrecht-heading-2" id="sso-titel" safe>
-                {t('login.ssoTitel')}
-              </h2>
-              <p class="utrecht-paragraph">
-                <a class="utrecht-button utrecht-button--secondary-action" href={`/inloggen/sso?terug=${encodeURIComponent(props.terug)}`} safe>
-                  {props.sso.label}
-                </a>
-              </p>
-            </section>
+            <Section id="sso-titel" title={t('login.ssoTitel')} prose={false}>
+              <ButtonLink href={`/inloggen/sso?terug=${encodeURIComponent(props.terug)}`} label={props.sso.label} variant="secondary" />
+            </Section>
           ) : (
             ''
           )}
@@ -142,22 +123,13 @@ export function TotpSetupPage(props: {
 export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; verder: string }): JSX.Element {
   return (
     <Layout {...props.ctx} title={t('herstelcodes.titel')} breadcrumbs={[]}>
-      <h1 class="utrecht-heading-1" safe>
-        {t('herstelcodes.titel')}
-      </h1>
-      <p class="utrecht-paragraph" safe>
-        {t('herstelcodes.intro')}
-      </p>
+      <PageHeading title={t('herstelcodes.titel')} intro={t('herstelcodes.intro')} />
       <ul class="utrecht-unordered-list lea-codes" aria-label={t('herstelcodes.titel')}>
         {props.codes.map((code) => (
           <li safe>{code}</li>
         ))}
       </ul>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-button utrecht-button--primary-action" href={props.verder} safe>
-          {t('herstelcodes.verder')}
-        </a>
-      </p>
+      <ButtonLink href={props.verder} label={t('herstelcodes.verder')} variant="primary" />
     </Layout>
   );
 }

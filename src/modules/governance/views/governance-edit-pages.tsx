@@ -1,7 +1,10 @@
 import type { Children } from '@kitajs/html';
 import { t } from '../../../i18n/index.js';
 import { Notice } from '../../../views/form.js';
-import { Layout, type Crumb } from '../../../views/layout.js';
+import { IfAny } from '../../../views/if-any.js';
+import { Layout, PageHeading, Section, type Crumb } from '../../../views/layout.js';
+import { ButtonLink, ContextLink, LinkParagraph } from '../../../views/links.js';
+import { Table } from '../../../views/table.js';
 import type { PageContext } from '../../../views/page-context.js';
 import type { Governance } from '../governance.service.js';
 import { describeNamens, sectorLabel } from './namens.js';
@@ -14,46 +17,26 @@ const overzicht: Crumb = { href: OVERZICHT, label: t('governance.overzicht.kort'
 
 /** "Bewerken" with the name of what it edits for screen readers (GOV.UK's visually hidden context). */
 export function EditLink(props: { href: string; naam: string }): JSX.Element {
-  return (
-    <a class="utrecht-link" href={props.href}>
-      <span safe>{t('governance.bewerken')}</span>
-      <span class="lea-visually-hidden" safe>{`: ${props.naam}`}</span>
-    </a>
-  );
+  return <ContextLink href={props.href} label={t('governance.bewerken')} context={`: ${props.naam}`} />;
 }
 
-function TableHead(props: { columns: string[] }): JSX.Element {
+/** One row of an overview table: the name as row header, text cells, any other cells, and the edit link last. */
+function EditRow(props: { naam: string; cells: string[]; href: string; editNaam?: string; children?: Children }): JSX.Element {
   return (
-    <thead class="utrecht-table__header">
-      <tr class="utrecht-table__row">
-        {props.columns.map((column) => (
-          <th class="utrecht-table__header-cell" scope="col" safe>
-            {column}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
-function Table(props: { label: string; columns: string[]; children: Children }): JSX.Element {
-  return (
-    <div class="utrecht-table-container lea-table-scroll" role="region" aria-label={t('governance.tabel', { wat: props.label })} tabindex="0">
-      <table class="utrecht-table utrecht-table--html-table lea-table">
-        <TableHead columns={props.columns} />
-        <tbody class="utrecht-table__body">{props.children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-function NewLink(props: { href: string; label: string }): JSX.Element {
-  return (
-    <p class="utrecht-paragraph">
-      <a class="utrecht-button utrecht-button--secondary-action" href={props.href} safe>
-        {props.label}
-      </a>
-    </p>
+    <tr class="utrecht-table__row">
+      <th class="utrecht-table__header-cell" scope="row" safe>
+        {props.naam}
+      </th>
+      {props.cells.map((cell) => (
+        <td class="utrecht-table__cell" safe>
+          {cell}
+        </td>
+      ))}
+      {props.children ?? ''}
+      <td class="utrecht-table__cell">
+        <EditLink href={props.href} naam={props.editNaam ?? props.naam} />
+      </td>
+    </tr>
   );
 }
 
@@ -66,42 +49,22 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
   return (
     <Layout {...props.ctx} title={title} breadcrumbs={[home, overzicht]}>
       <Notice text={props.notice} />
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
-      <p class="utrecht-paragraph lea-intro" safe>
-        {t('governance.overzicht.intro')}
-      </p>
+      <PageHeading title={title} intro={t('governance.overzicht.intro')} lead />
 
-      <section aria-labelledby="gremia">
-        <h2 class="utrecht-heading-2" id="gremia" safe>
-          {t('governance.gremia')}
-        </h2>
-        <NewLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} />
-        <Table label={t('governance.gremia')} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
+      <Section id="gremia" title={t('governance.gremia')} prose={false}>
+        <ButtonLink href="/gremia/nieuw" label={t('governance.gremium.nieuw')} variant="secondary" />
+        <Table ruled label={t('governance.tabel', { wat: t('governance.gremia') })} columns={[t('governance.kolom.naam'), t('governance.kolom.soort'), t('governance.kolom.leden'), t('governance.kolom.actie')]}>
           {governance.gremia.map((g) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row" safe>
-                {g.naam}
-              </th>
-              <td class="utrecht-table__cell" safe>
-                {t(`gremiumType.${g.type}`)}
-              </td>
-              <td class="utrecht-table__cell" safe>
-                {String(governance.lidmaatschappen.filter((l) => l.gremiumId === g.id).length)}
-              </td>
-              <td class="utrecht-table__cell">
-                <EditLink href={`/gremia/${g.id}/bewerken`} naam={g.naam} />
-              </td>
-            </tr>
+            <EditRow
+              naam={g.naam}
+              cells={[t(`gremiumType.${g.type}`), String(governance.lidmaatschappen.filter((l) => l.gremiumId === g.id).length)]}
+              href={`/gremia/${g.id}/bewerken`}
+            />
           ))}
         </Table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="lidmaatschappen">
-        <h2 class="utrecht-heading-2" id="lidmaatschappen" safe>
-          {t('governance.lidmaatschappen')}
-        </h2>
+      <Section id="lidmaatschappen" title={t('governance.lidmaatschappen')} prose={false}>
         {governance.gremia.map((g) => {
           const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === g.id);
           return (
@@ -110,61 +73,32 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
                 {g.naam}
               </h3>
               <Leden governance={governance} leden={leden} label={g.naam} />
-              <p class="utrecht-paragraph">
-                <a class="utrecht-link" href={`/gremia/${g.id}/lidmaatschappen/nieuw`}>
-                  <span safe>{t('governance.lidmaatschap.nieuw')}</span>
-                  <span class="lea-visually-hidden" safe>{`: ${g.naam}`}</span>
-                </a>
-              </p>
+              <LinkParagraph href={`/gremia/${g.id}/lidmaatschappen/nieuw`} label={t('governance.lidmaatschap.nieuw')} context={`: ${g.naam}`} />
             </>
           );
         })}
-      </section>
+      </Section>
 
-      <section aria-labelledby="organisaties">
-        <h2 class="utrecht-heading-2" id="organisaties" safe>
-          {t('governance.organisaties')}
-        </h2>
-        <NewLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} />
-        <Table label={t('governance.organisaties')} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
+      <Section id="organisaties" title={t('governance.organisaties')} prose={false}>
+        <ButtonLink href="/organisaties/nieuw" label={t('governance.organisatie.nieuw')} variant="secondary" />
+        <Table ruled label={t('governance.tabel', { wat: t('governance.organisaties') })} columns={[t('governance.kolom.naam'), t('governance.kolom.sectoren'), t('governance.kolom.actie')]}>
           {governance.organisaties.map((o) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row" safe>
-                {o.naam}
-              </th>
-              <td class="utrecht-table__cell" safe>
-                {o.sectoren.map(sectorLabel).join(', ') || '–'}
-              </td>
-              <td class="utrecht-table__cell">
-                <EditLink href={`/organisaties/${o.id}/bewerken`} naam={o.naam} />
-              </td>
-            </tr>
+            <EditRow naam={o.naam} cells={[o.sectoren.map(sectorLabel).join(', ') || '–']} href={`/organisaties/${o.id}/bewerken`} />
           ))}
         </Table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="personen">
-        <h2 class="utrecht-heading-2" id="personen" safe>
-          {t('governance.personen')}
-        </h2>
-        <NewLink href="/personen/nieuw" label={t('governance.persoon.nieuw')} />
+      <Section id="personen" title={t('governance.personen')} prose={false}>
+        <ButtonLink href="/personen/nieuw" label={t('governance.persoon.nieuw')} variant="secondary" />
         <Table
-          label={t('governance.personen')}
+          ruled
+          label={t('governance.tabel', { wat: t('governance.personen') })}
           columns={[t('governance.kolom.naam'), t('governance.kolom.functie'), t('governance.kolom.organisatie'), t('governance.kolom.email'), t('governance.kolom.actie')]}
         >
           {governance.personen.map((p) => {
             const email = props.emails.get(p.id);
             return (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row" safe>
-                  {p.naam}
-                </th>
-                <td class="utrecht-table__cell" safe>
-                  {p.functie ?? '–'}
-                </td>
-                <td class="utrecht-table__cell" safe>
-                  {organisatieNaam(p.organisatieId) || '–'}
-                </td>
+              <EditRow naam={p.naam} cells={[p.functie ?? '–', organisatieNaam(p.organisatieId) || '–']} href={`/personen/${p.id}/bewerken`}>
                 <td class="utrecht-table__cell">
                   {email ? (
                     <a class="utrecht-link" href={`mailto:${email}`} safe>
@@ -174,49 +108,33 @@ export function GovernanceOverviewPage(props: { ctx: PageContext; governance: Go
                     '–'
                   )}
                 </td>
-                <td class="utrecht-table__cell">
-                  <EditLink href={`/personen/${p.id}/bewerken`} naam={p.naam} />
-                </td>
-              </tr>
+              </EditRow>
             );
           })}
         </Table>
-      </section>
+      </Section>
     </Layout>
   );
 }
 
 /** The members of one gremium with their rol, whom they represent and an edit link. */
 function Leden(props: { governance: Governance; leden: Governance['lidmaatschappen']; label: string }): JSX.Element {
-  if (props.leden.length === 0) {
-    return (
-      <p class="utrecht-paragraph" safe>
-        {t('governance.gremium.geenLeden')}
-      </p>
-    );
-  }
   return (
-    <Table label={props.label} columns={[t('governance.kolom.naam'), t('governance.kolom.rol'), t('governance.kolom.namens'), t('governance.kolom.actie')]}>
-      {props.leden.map((l) => {
-        const naam = props.governance.personen.find((p) => p.id === l.persoonId)?.naam ?? '';
-        return (
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row" safe>
-              {naam}
-            </th>
-            <td class="utrecht-table__cell" safe>
-              {t(`rol.${l.rol}`)}
-            </td>
-            <td class="utrecht-table__cell" safe>
-              {describeNamens(l.namens, props.governance)}
-            </td>
-            <td class="utrecht-table__cell">
-              <EditLink href={`/lidmaatschappen/${l.id}/bewerken`} naam={t('governance.lidmaatschap.bewerkenLabel', { naam })} />
-            </td>
-          </tr>
-        );
-      })}
-    </Table>
+    <IfAny items={props.leden} none={t('governance.gremium.geenLeden')}>
+      <Table ruled label={t('governance.tabel', { wat: props.label })} columns={[t('governance.kolom.naam'), t('governance.kolom.rol'), t('governance.kolom.namens'), t('governance.kolom.actie')]}>
+        {props.leden.map((l) => {
+          const naam = props.governance.personen.find((p) => p.id === l.persoonId)?.naam ?? '';
+          return (
+            <EditRow
+              naam={naam}
+              cells={[t(`rol.${l.rol}`), describeNamens(l.namens, props.governance)]}
+              href={`/lidmaatschappen/${l.id}/bewerken`}
+              editNaam={t('governance.lidmaatschap.bewerkenLabel', { naam })}
+            />
+          );
+        })}
+      </Table>
+    </IfAny>
   );
 }
 
@@ -226,28 +144,14 @@ export function GremiumSections(props: { gremiumId: string; governance: Governan
   const relaties = governance.relaties.filter((r) => r.vanGremiumId === gremiumId || r.naarGremiumId === gremiumId);
   return (
     <>
-      <section aria-labelledby="leden">
-        <h2 class="utrecht-heading-2" id="leden" safe>
-          {t('governance.gremium.leden')}
-        </h2>
+      <Section id="leden" title={t('governance.gremium.leden')} prose={false}>
         <Leden governance={governance} leden={governance.lidmaatschappen.filter((l) => l.gremiumId === gremiumId)} label={t('governance.gremium.leden')} />
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/gremia/${gremiumId}/lidmaatschappen/nieuw`} safe>
-            {t('governance.lidmaatschap.nieuw')}
-          </a>
-        </p>
-      </section>
-      <section aria-labelledby="relaties">
-        <h2 class="utrecht-heading-2" id="relaties" safe>
-          {t('governance.relatie.kop')}
-        </h2>
+        <LinkParagraph href={`/gremia/${gremiumId}/lidmaatschappen/nieuw`} label={t('governance.lidmaatschap.nieuw')} />
+      </Section>
+      <Section id="relaties" title={t('governance.relatie.kop')} prose={false}>
         <RelatieList relaties={relaties} gremia={governance.gremia} editable />
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`/gremia/${gremiumId}/relaties/nieuw`} safe>
-            {t('governance.relatie.nieuw')}
-          </a>
-        </p>
-      </section>
+        <LinkParagraph href={`/gremia/${gremiumId}/relaties/nieuw`} label={t('governance.relatie.nieuw')} />
+      </Section>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
-import { Layout } from '../../../views/layout.js';
+import { IfAny } from '../../../views/if-any.js';
+import { Layout, PageHeading, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import { gremiumScope } from '../gremium-scope.js';
@@ -17,33 +19,28 @@ export function describeRelatie(relatie: GremiumRelatie, gremia: Gremium[]): str
 
 /** How gremia hang together, one sentence each, with its toelichting; for editors with a link to change it. */
 export function RelatieList(props: { relaties: GremiumRelatie[]; gremia: Gremium[]; editable?: boolean }): JSX.Element {
-  if (props.relaties.length === 0) {
-    return (
-      <p class="utrecht-paragraph" safe>
-        {t('structuur.geenRelaties')}
-      </p>
-    );
-  }
   return (
-    <ul class="utrecht-unordered-list">
-      {props.relaties.map((relatie) => {
-        const zin = describeRelatie(relatie, props.gremia);
-        return (
-          <li class="utrecht-unordered-list__item">
-            <span safe>{zin}</span>
-            {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
-            {props.editable ? (
-              <>
-                {' '}
-                <EditLink href={`/gremium-relaties/${relatie.id}/bewerken`} naam={zin} />
-              </>
-            ) : (
-              ''
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <IfAny items={props.relaties} none={t('structuur.geenRelaties')}>
+      <ul class="utrecht-unordered-list">
+        {props.relaties.map((relatie) => {
+          const zin = describeRelatie(relatie, props.gremia);
+          return (
+            <li class="utrecht-unordered-list__item">
+              <span safe>{zin}</span>
+              {relatie.omschrijving ? <span class="lea-toelichting" safe>{`: ${relatie.omschrijving}`}</span> : ''}
+              {props.editable ? (
+                <>
+                  {' '}
+                  <EditLink href={`/gremium-relaties/${relatie.id}/bewerken`} naam={zin} />
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </IfAny>
   );
 }
 
@@ -75,21 +72,8 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
   const layout = layoutDiagram(governance);
   return (
     <Layout {...ctx} title={title} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: '/structuur', label: t('nav.structuur') }]}>
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
-      <p class="utrecht-paragraph lea-intro" safe>
-        {t('structuur.intro')}
-      </p>
-      {heeftPermissie(ctx.user?.rollen, 'governance.bewerken') ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={OVERZICHT} safe>
-            {t('governance.overzicht.link')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
+      <PageHeading title={title} intro={t('structuur.intro')} lead />
+      {heeftPermissie(ctx.user?.rollen, 'governance.bewerken') ? <LinkParagraph href={OVERZICHT} label={t('governance.overzicht.link')} /> : ''}
       <figure class="lea-figure">
         <div class="lea-figure__scroll" role="region" aria-label={figuur} tabindex="0">
           <StructureSvg layout={layout} title={figuur} description={sentences.join('. ')} />
@@ -99,20 +83,14 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
         </figcaption>
       </figure>
 
-      <section aria-labelledby="tekstversie" class="lea-prose">
-        <h2 class="utrecht-heading-2" id="tekstversie" safe>
-          {t('structuur.tekstversie')}
-        </h2>
+      <Section id="tekstversie" title={t('structuur.tekstversie')}>
         <h3 class="utrecht-heading-3" safe>
           {t('structuur.relaties')}
         </h3>
         <RelatieList relaties={governance.relaties} gremia={governance.gremia} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="gremia">
-        <h2 class="utrecht-heading-2" id="gremia" safe>
-          {t('structuur.gremia')}
-        </h2>
+      <Section id="gremia" title={t('structuur.gremia')} prose={false}>
         {governance.gremia.map((gremium) => (
           <section class="lea-gremium" id={`gremium-${gremium.slug}`} aria-labelledby={`gremium-${gremium.slug}-titel`}>
             <h3 class="utrecht-heading-3" id={`gremium-${gremium.slug}-titel`}>
@@ -127,7 +105,7 @@ export function StructuurPage({ ctx, governance }: { ctx: PageContext; governanc
             <GremiumFacts gremium={gremium} governance={governance} />
           </section>
         ))}
-      </section>
+      </Section>
     </Layout>
   );
 }
@@ -183,20 +161,12 @@ export function GremiumPage({ ctx, governance, gremium }: { ctx: PageContext; go
         { href: `/structuur/${gremium.slug}`, label: gremium.naam },
       ]}
     >
-      <h1 class="utrecht-heading-1" safe>
-        {gremium.naam}
-      </h1>
-      <p class="utrecht-paragraph lea-intro" safe>
-        {t(`gremiumType.${gremium.type}`)}
-      </p>
+      <PageHeading title={gremium.naam} intro={t(`gremiumType.${gremium.type}`)} lead />
       <GremiumEditLink ctx={ctx} gremium={gremium} />
       <GremiumFacts gremium={gremium} governance={governance} />
-      <section aria-labelledby="relaties">
-        <h2 class="utrecht-heading-2" id="relaties" safe>
-          {t('structuur.relaties')}
-        </h2>
+      <Section id="relaties" title={t('structuur.relaties')} prose={false}>
         <RelatieList relaties={relaties} gremia={governance.gremia} />
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -1,7 +1,9 @@
 import { t } from '../../../i18n/index.js';
 import { renderMarkdown } from '../../../lib/markdown.js';
 import { Layout, Section } from '../../../views/layout.js';
+import { LinkParagraph } from '../../../views/links.js';
 import type { PageContext } from '../../../views/page-context.js';
+import { Table } from '../../../views/table.js';
 import { heeftPermissie } from '../../auth/permissions.js';
 import type { Governance, Gremium } from '../governance.service.js';
 import { OVERZICHT } from './governance-edit-pages.js';
@@ -38,36 +40,39 @@ export function StuurgroepPage(props: {
   /** persoonId → e-mail address; only for logged-in readers (permission intern.lezen). */
   emails?: Map<string, string> | undefined;
 }): JSX.Element {
-  const { governance, stuurgroep } = props;
+  const { stuurgroep } = props;
   const title = stuurgroep?.naam ?? t('stuurgroep.titel');
   const breadcrumbs = [
     { href: '/', label: t('nav.home') },
     { href: '/stuurgroep', label: t('nav.stuurgroep') },
   ];
-  if (!stuurgroep) {
-    return (
-      <Layout {...props.ctx} title={title} breadcrumbs={breadcrumbs}>
-        <h1 class="utrecht-heading-1" safe>
-          {title}
-        </h1>
-        <EditLinks ctx={props.ctx} stuurgroep={undefined} />
-        <p class="utrecht-paragraph" safe>
-          {t('stuurgroep.geen')}
-        </p>
-      </Layout>
-    );
-  }
-  const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === stuurgroep.id);
-  const emails = props.emails;
-  // Opdracht and omschrijving are markdown; renderMarkdown gives sanitised HTML (no raw HTML, no script links).
-  const safeTaak = stuurgroep.opdracht ? renderMarkdown(stuurgroep.opdracht) : '';
-  const safeOverleg = stuurgroep.omschrijving ? renderMarkdown(stuurgroep.omschrijving) : '';
   return (
     <Layout {...props.ctx} title={title} breadcrumbs={breadcrumbs}>
       <h1 class="utrecht-heading-1" safe>
         {title}
       </h1>
       <EditLinks ctx={props.ctx} stuurgroep={stuurgroep} />
+      {stuurgroep ? (
+        <Stuurgroep governance={props.governance} stuurgroep={stuurgroep} toelichting={props.toelichting} emails={props.emails} />
+      ) : (
+        <p class="utrecht-paragraph" safe>
+          {t('stuurgroep.geen')}
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** What the page tells of the stuurgroep: its toelichting, its members, its task and how it meets. */
+function Stuurgroep(props: { governance: Governance; stuurgroep: Gremium; toelichting: string | null; emails: Map<string, string> | undefined }): JSX.Element {
+  const { governance, stuurgroep, emails } = props;
+  const title = stuurgroep.naam;
+  const leden = governance.lidmaatschappen.filter((l) => l.gremiumId === stuurgroep.id);
+  // Opdracht and omschrijving are markdown; renderMarkdown gives sanitised HTML (no raw HTML, no script links).
+  const safeTaak = stuurgroep.opdracht ? renderMarkdown(stuurgroep.opdracht) : '';
+  const safeOverleg = stuurgroep.omschrijving ? renderMarkdown(stuurgroep.omschrijving) : '';
+  return (
+    <>
       {props.toelichting ? (
         <p class="utrecht-paragraph lea-intro" safe>
           {props.toelichting}
@@ -75,64 +80,34 @@ export function StuurgroepPage(props: {
       ) : (
         ''
       )}
-      <section aria-labelledby="samenstelling">
-        <h2 class="utrecht-heading-2" id="samenstelling" safe>
-          {t('stuurgroep.samenstelling')}
-        </h2>
-        <div
-          class="utrecht-table-container lea-table-scroll"
-          role="region"
-          aria-label={t('stuurgroep.tabel', { gremium: title })}
-          tabindex="0"
+      <Section id="samenstelling" title={t('stuurgroep.samenstelling')} prose={false}>
+        <Table
+          ruled
+          label={t('stuurgroep.tabel', { gremium: title })}
+          caption={`${title}: ${t('stuurgroep.leden', { aantal: leden.length })}`}
+          columns={[t('stuurgroep.naam'), t('stuurgroep.functie'), t('stuurgroep.namens'), ...(emails ? [t('governance.kolom.email')] : [])]}
         >
-          <table class="utrecht-table utrecht-table--html-table lea-table">
-            <caption class="utrecht-table__caption lea-visually-hidden" safe>
-              {`${title}: ${t('stuurgroep.leden', { aantal: leden.length })}`}
-            </caption>
-            <thead class="utrecht-table__header">
+          {leden.map((lid) => {
+            const persoon = governance.personen.find((p) => p.id === lid.persoonId);
+            const organisatie = governance.organisaties.find((o) => o.id === persoon?.organisatieId);
+            const functie = [persoon?.functie, organisatie?.naam].filter(Boolean).join(', ');
+            return (
               <tr class="utrecht-table__row">
-                <th scope="col" class="utrecht-table__header-cell" safe>
-                  {t('stuurgroep.naam')}
+                <th scope="row" class="utrecht-table__header-cell lea-table__naam" safe>
+                  {persoon?.naam ?? ''}
                 </th>
-                <th scope="col" class="utrecht-table__header-cell" safe>
-                  {t('stuurgroep.functie')}
-                </th>
-                <th scope="col" class="utrecht-table__header-cell" safe>
-                  {t('stuurgroep.namens')}
-                </th>
-                {emails ? (
-                  <th scope="col" class="utrecht-table__header-cell" safe>
-                    {t('governance.kolom.email')}
-                  </th>
-                ) : (
-                  ''
-                )}
+                <td class="utrecht-table__cell" safe>
+                  {functie}
+                </td>
+                <td class="utrecht-table__cell" safe>
+                  {describeNamens(lid.namens, governance)}
+                </td>
+                {emails ? <EmailCell email={emails.get(lid.persoonId)} /> : ''}
               </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {leden.map((lid) => {
-                const persoon = governance.personen.find((p) => p.id === lid.persoonId);
-                const organisatie = governance.organisaties.find((o) => o.id === persoon?.organisatieId);
-                const functie = [persoon?.functie, organisatie?.naam].filter(Boolean).join(', ');
-                return (
-                  <tr class="utrecht-table__row">
-                    <th scope="row" class="utrecht-table__header-cell lea-table__naam" safe>
-                      {persoon?.naam ?? ''}
-                    </th>
-                    <td class="utrecht-table__cell" safe>
-                      {functie}
-                    </td>
-                    <td class="utrecht-table__cell" safe>
-                      {describeNamens(lid.namens, governance)}
-                    </td>
-                    {emails ? <EmailCell email={emails.get(lid.persoonId)} /> : ''}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+            );
+          })}
+        </Table>
+      </Section>
       {safeTaak ? (
         <Section id="taak" title={t('stuurgroep.taak')}>
           <div class="lea-markdown">{safeTaak}</div>
@@ -143,16 +118,12 @@ export function StuurgroepPage(props: {
       {safeOverleg ? (
         <Section id="overleg" title={t('stuurgroep.overleg')}>
           <div class="lea-markdown">{safeOverleg}</div>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" href="/structuur" safe>
-              {t('structuur.titel')}
-            </a>
-          </p>
+          <LinkParagraph href="/structuur" label={t('structuur.titel')} />
         </Section>
       ) : (
         ''
       )}
-    </Layout>
+    </>
   );
 }
 
