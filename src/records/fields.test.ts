@@ -382,6 +382,12 @@ describe('checkboxes', () => {
     expect(parse(sectoren(), ['po', 'hbo'])).toEqual({ messages: [t('governance.veld.keuzeOnbekend')] });
   });
 
+  it('refuses a value that is not a list, in Dutch', () => {
+    for (const bad of ['po', null, undefined, { po: true }]) {
+      expect(refusal(sectoren(), bad), String(bad)).toBe(t('fout.veld.lijst'));
+    }
+  });
+
   it('refuses more than the maximum, with the number in the message', () => {
     expect(parse(ambities(), ['a', 'b'])).toEqual({ value: ['a', 'b'] });
     expect(parse(ambities(), ['a', 'b', 'c'])).toEqual({ messages: [t('fout.veld.teVeel', { max: 2 })] });
@@ -476,6 +482,12 @@ describe('lines', () => {
     expect(parse(subpunten(), ['x'.repeat(11)])).toEqual({ messages: [t('fout.veld.teLang', { max: 10 })] });
     expect(parse(subpunten(), ['a', 'b', 'c'])).toEqual({ value: ['a', 'b', 'c'] });
     expect(parse(subpunten(), ['a', 'b', 'c', 'd'])).toEqual({ messages: [t('bewerken.focusdoel.teVeelSubpunten')] });
+  });
+
+  it('refuses a value that is not a list, in Dutch', () => {
+    for (const bad of ['Taal', null, undefined, 3]) {
+      expect(refusal(subpunten(), bad), String(bad)).toBe(t('fout.veld.lijst'));
+    }
   });
 
   it('reads one item per line from the form, without a leading bullet and without empty lines', () => {

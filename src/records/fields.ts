@@ -269,7 +269,7 @@ export function checkboxes<I, L = I[]>(
   },
 ): Field<I[], L> {
   const encode = spec.encode ?? ((item: I) => String(item));
-  let schema: z.ZodType<I[]> = z.array(spec.item).max(spec.max, t('fout.veld.teVeel', { max: spec.max }));
+  let schema: z.ZodType<I[]> = z.array(spec.item, { error: t('fout.veld.lijst') }).max(spec.max, t('fout.veld.teVeel', { max: spec.max }));
   if (spec.min) schema = (schema as z.ZodArray<z.ZodType<I>>).min(spec.min.count, t(spec.min.message));
   if (spec.unique) {
     schema = schema.transform((items) => {
@@ -311,7 +311,7 @@ export function lines<L = string[]>(
   return field<string[], L>({
     ...spec,
     widget: 'lines',
-    schema: z.array(item).max(spec.maxItems, t(spec.tooMany)),
+    schema: z.array(item, { error: t('fout.veld.lijst') }).max(spec.maxItems, t(spec.tooMany)),
     required: false,
     initial: [],
     input: { rows: 6 },
