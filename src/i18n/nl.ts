@@ -305,6 +305,7 @@ export const nl = {
   'form.markdownHint': 'U kunt opmaak gebruiken: een lege regel voor een nieuwe alinea, *schuin*, **vet**, een lijst met - aan het begin van de regel.',
   'fout.veld.tekst': 'Vul hier tekst in.',
   'fout.veld.teVeel': 'Kies hoogstens {max}.',
+  'fout.veld.lijst': 'Geef hier een lijst, zoals ["a", "b"], of [] voor geen.',
   'lijst.en': 'en',
   'bewerken.gegevenGearchiveerd': 'Het gegeven is gearchiveerd. Het staat niet meer op de website, maar blijft bewaard in de geschiedenis.',
   'bewerken.archiverenVraag': 'Weet u zeker dat u dit wilt archiveren?',

@@ -13,25 +13,15 @@ import { insertAuditRegel, type Actor } from '../modules/audit/audit.repository.
 import type { RolToewijzing } from '../modules/auth/permissions.js';
 import type { DataChange } from '../modules/gemeente/data-change.js';
 import type { Field } from './fields.js';
+import { kebabCase } from './kebab-case.js';
 import type { AnyRecordKind, LoadedRecord, RecordOf, RuleContext, Scope } from './record-kind.js';
 import { codesLike, currentIds, findRow, findRowWhere, insertRow, listRows, lockCodes, rememberAddress, updateRow } from './record.repository.js';
 
+// Still exported here, where it used to live.
+export { kebabCase };
+
 type Row = Record<string, unknown> & { id: string; versie: number };
 type Values = Record<string, unknown>;
-
-/** "Stichting Jong & Oud" → "stichting-jong-en-oud"; accents dropped, at most 60 characters. */
-export function kebabCase(naam: string, fallback: string): string {
-  const slug = naam
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' en ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || fallback;
-}
 
 const json = (value: unknown) => JSON.stringify(value);
 

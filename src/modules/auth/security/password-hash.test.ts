@@ -46,6 +46,8 @@ describe('password hashing', () => {
     const otherVariant = await hash('x', { ...PASSWORD_HASH_OPTIONS, type: argon2i });
     expect(needsRehash(otherVariant)).toBe(true);
     expect(needsRehash('not a hash')).toBe(true);
+    expect(needsRehash('$argon2id$v=19$m=19456,t=2,p=1$!!!$???')).toBe(true);
+    expect(needsRehash('$argon2id$')).toBe(true);
   });
 
   it('keeps the dummy hash on the same argon2 parameters as real hashes, so unknown users cost the same time', async () => {

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkPassword, commonPasswordList } from './password-policy.js';
 
+// First in this file: the list is read once per process, so this is the test that sees it being read.
+describe('the shipped common-password list', () => {
+  it('is loaded once, lowercase, without entries the length rule refuses anyway', () => {
+    const list = commonPasswordList();
+    expect(list.has('')).toBe(false);
+    expect(commonPasswordList()).toBe(list);
+    expect(list.size).toBeGreaterThan(10_000);
+    expect(list.size).toBeLessThan(100_000);
+    const malformed = [...list].filter(
+      (entry) => entry !== entry.normalize('NFKC').toLowerCase() || Array.from(entry).length < 8 || /\s/.test(entry),
+    );
+    expect(malformed).toEqual([]);
+    for (const entry of ['password', 'wachtwoord', 'welkom01', 'zoetermeer', 'voetbal2024']) {
+      expect(list.has(entry), entry).toBe(true);
+    }
+  });
+});
+
 describe('checkPassword', () => {
   it('accepts a passphrase of four Dutch words without any composition rule', () => {
     const passphrase = 'tulp fiets molen dak';
@@ -70,20 +88,54 @@ describe('checkPassword', () => {
     expect(checkPassword('p.bakker@example.nl', { email: 'p.bakker@example.nl' })).toBe('bevat-persoonsgegevens');
     expect(checkPassword('p.bakker@example.nl', {})).toBeUndefined();
   });
-});
 
-describe('the shipped common-password list', () => {
-  it('is loaded once, lowercase, without entries the length rule refuses anyway', () => {
-    const list = commonPasswordList();
-    expect(commonPasswordList()).toBe(list);
-    expect(list.size).toBeGreaterThan(10_000);
-    expect(list.size).toBeLessThan(100_000);
-    const malformed = [...list].filter(
-      (entry) => entry !== entry.normalize('NFKC').toLowerCase() || Array.from(entry).length < 8 || /\s/.test(entry),
-    );
-    expect(malformed).toEqual([]);
-    for (const entry of ['password', 'wachtwoord', 'welkom01', 'zoetermeer', 'voetbal2024']) {
-      expect(list.has(entry), entry).toBe(true);
-    }
+  it('takes off digits and punctuation only at the ends: a listed word with digits inside is another word', () => {
+    expect(checkPassword('2024zoetermeer!')).toBe('veelgebruikt');
+    expect(checkPassword('zoeter2024meer')).toBeUndefined();
+    expect(checkPassword('zoeter-meer-fietsen')).toBeUndefined();
+  });
+
+  it('accepts an uncommon passphrase with digits and punctuation at its ends', () => {
+    expect(checkPassword('zeilbootkade2024!')).toBeUndefined();
+    expect(checkPassword('!!tulp fiets molen')).toBeUndefined();
+  });
+
+  it('refuses the local part of the address even when its pieces are too short to count alone', () => {
+    const context = { email: 'jo.ab@example.nl' };
+    expect(checkPassword('hallo jo.ab, hoe gaat het', context)).toBe('bevat-persoonsgegevens');
+    expect(checkPassword('de jo en de ab gaan uit', context)).toBeUndefined();
+  });
+
+  it('refuses each longer piece of the local part on its own', () => {
+    expect(checkPassword('familie devries 2024', { email: 'j.devries@example.nl' })).toBe('bevat-persoonsgegevens');
+    expect(checkPassword('lea voor iedereen!', { email: 'j.devries+lea@example.nl' })).toBeUndefined();
+  });
+
+  it('ignores case and spaces around the address in the context', () => {
+    expect(checkPassword('jo.ab@ex.nl-2024', { email: '  Jo.Ab@Ex.NL ' })).toBe('bevat-persoonsgegevens');
+  });
+
+  it('refuses the name written together, with and without its particles', () => {
+    const context = { naam: 'Jan de Bok' };
+    expect(checkPassword('jandebok2024!', context)).toBe('bevat-persoonsgegevens');
+    expect(checkPassword('janbok-fietst-graag', context)).toBe('bevat-persoonsgegevens');
+    expect(checkPassword('de bok en jan fietsen', context)).toBeUndefined();
+  });
+
+  it.each(['van', 'von', 'der', 'den', 'de', 'het', 'ter', 'ten', 'te', 'op', 'in', 'aan', "'t", 'la', 'le', 'du'])(
+    'leaves out the particle "%s" when it writes the name together',
+    (particle) => {
+      expect(checkPassword('janbok-fietst-graag', { naam: `Jan ${particle} Bok` })).toBe('bevat-persoonsgegevens');
+    },
+  );
+
+  it('counts a name of three characters as a whole, not one of two', () => {
+    expect(checkPassword('eva fietst naar huis', { naam: 'Eva' })).toBe('bevat-persoonsgegevens');
+    expect(checkPassword('boterham met kaas', { naam: 'Bo' })).toBeUndefined();
+  });
+
+  it('counts a part of a name from four characters on', () => {
+    expect(checkPassword('anna fietst naar huis', { naam: 'Anna de Wit' })).toBe('bevat-persoonsgegevens');
+    expect(checkPassword('witte tulpen op het dak', { naam: 'Anna de Wit' })).toBeUndefined();
   });
 });

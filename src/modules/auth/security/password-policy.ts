@@ -76,7 +76,8 @@ function isCommon(password: string): boolean {
   const list = commonPasswordList();
   if (list.has(password)) return true;
   const core = password.replace(/^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu, '');
-  return core !== password && core !== '' && list.has(core);
+  // Nothing taken off: the password itself, looked up above; all taken off: '', which the list never holds.
+  return list.has(core);
 }
 
 function containsPersonalData(password: string, context: PasswordContext): boolean {

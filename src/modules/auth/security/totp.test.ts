@@ -60,6 +60,11 @@ describe('TOTP', () => {
     expect(verifyTotp(RFC_SECRET, '081804', { now: NOW, lastUsedStep: null })).toEqual({ ok: true, step: STEP });
   });
 
+  it('refuses nothing for want of a last used step, also in the very first step', () => {
+    expect(verifyTotp(RFC_SECRET, currentTotpCode(RFC_SECRET, 0), { now: 0 })).toEqual({ ok: true, step: 0 });
+    expect(verifyTotp(RFC_SECRET, currentTotpCode(RFC_SECRET, 30_000), { now: 30_000 })).toEqual({ ok: true, step: 1 });
+  });
+
   it('renders the URI as an SVG QR code without style attributes or elements', async () => {
     const svg = await totpQrSvg(totpUri({ secret: RFC_SECRET, account: 'jan@example.nl', issuer: 'LEA' }));
     expect(svg.startsWith('<svg')).toBe(true);
