@@ -54,6 +54,7 @@ interface Load {
 interface Row extends Load {
   engine: string;
   name: string;
+  path: string;
   loggedIn: boolean;
   bytes: number;
   rssMb: number;

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** A response body prepared once, with a strong ETag derived from its bytes. */
+/**
+ * A response body prepared once, with a strong ETag derived from its bytes. Kept as bytes: a string would be
+ * measured and encoded again on every send.
+ */
 export interface PreparedBody {
-  readonly body: string;
+  readonly body: Buffer;
   readonly etag: string;
   readonly contentType: string;
 }
 
-export function prepareBody(body: string, contentType: string): PreparedBody {
+export function prepareBody(text: string, contentType: string): PreparedBody {
+  const body = Buffer.from(text, 'utf8');
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
   return { body, etag, contentType };
 }

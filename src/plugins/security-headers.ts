@@ -1,48 +1,48 @@
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
-const contentSecurityPolicy = {
-  defaultSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  imgSrc: ["'self'", 'data:'],
-  styleSrc: ["'self'"],
-  fontSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  manifestSrc: ["'self'"],
+const contentSecurityPolicy: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'", 'data:'],
+  'style-src': ["'self'"],
+  'font-src': ["'self'"],
+  'script-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'manifest-src': ["'self'"],
 };
-const strictTransportSecurity = { maxAge: 63072000, includeSubDomains: true };
-const referrerPolicy = 'strict-origin-when-cross-origin';
-const permissionsPolicy = 'camera=(), microphone=(), geolocation=(), interest-cohort=()';
 
 /**
- * The same headers as plain values, for the answers written straight to the socket when Node's HTTP parser refuses
- * a request (errors.tsx): no Fastify hook runs then. A test compares them with what helmet sends on a normal page.
+ * Strict headers for every response: no inline script or style, no framing, no sniffing, no referrer to other
+ * sites, HTTPS remembered for two years. They never vary by request, so they are written out once here instead
+ * of being recomputed per response (helmet spent about 13 % of a cached page's CPU time doing that). The same
+ * values go on the answers written straight to the socket when Node's HTTP parser refuses a request
+ * (errors.tsx), where no Fastify hook runs.
  */
-export const securityHeaderValues: Record<string, string> = {
+export const securityHeaderValues: Readonly<Record<string, string>> = Object.freeze({
   'Content-Security-Policy': Object.entries(contentSecurityPolicy)
-    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join(';'),
-  'Strict-Transport-Security': `max-age=${strictTransportSecurity.maxAge}; includeSubDomains`,
-  'Referrer-Policy': referrerPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'SAMEORIGIN',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': permissionsPolicy,
-};
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  // The old XSS auditors of browsers could be abused to leak data; 0 turns them off (the CSP does the work).
+  'X-XSS-Protection': '0',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+});
 
-/** Strict headers for every response: no inline script or style, no framing, no sniffing. */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
-    strictTransportSecurity,
-    referrerPolicy: { policy: referrerPolicy },
-    crossOriginEmbedderPolicy: false,
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Permissions-Policy', permissionsPolicy);
+/** Puts the security headers on every answer, before any route or error handler can send one. */
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaderValues);
+    done();
   });
 }

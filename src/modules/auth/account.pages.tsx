@@ -155,7 +155,8 @@ export function registerAccountPages(app: FastifyInstance, deps: { db: Database;
   ) => {
     const user = request.user!;
     const [gebruiker, tokens, herstelcodes] = await Promise.all([
-      findGebruikerById(deps.db, user.gemeenteId, user.id),
+      // The session was read with its user at the start of this request; after a change (a POST) read again.
+      request.method === 'GET' ? request.session?.gebruiker : findGebruikerById(deps.db, user.gemeenteId, user.id),
       deps.accounts.listTokens(user.gemeenteId, user.id),
       deps.accounts.countRecoveryCodes(user.gemeenteId, user.id),
     ]);

@@ -8,7 +8,6 @@ import {
   deleteVerlopenSessies,
   findSessie,
   insertSessie,
-  listRollen,
   touchSessie,
 } from './auth.repository.js';
 import type { RolToewijzing } from './permissions.js';
@@ -64,8 +63,7 @@ export class SessionService {
       return undefined;
     }
     if (now.getTime() - found.sessie.laatstActiefOp.getTime() > TOUCH_INTERVAL_MS) await touchSessie(this.db, idHash, now);
-    const rollen = await listRollen(this.db, gemeenteId, found.gebruiker.id);
-    return { rawId, idHash, mfaVoltooid: found.sessie.mfaVoltooid, gebruiker: found.gebruiker, rollen };
+    return { rawId, idHash, mfaVoltooid: found.sessie.mfaVoltooid, gebruiker: found.gebruiker, rollen: found.rollen };
   }
 
   completeMfa(idHash: string) {
