@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { projectRoot } from '../config.js';
 import { acquireDataDirLock, openPgliteFolder } from './pglite-store.js';
+import { PgliteStatements } from './pglite-statements.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -75,22 +76,31 @@ function withoutParsers(options: QueryOptions | undefined): QueryOptions | undef
   return options?.parsers ? { ...options, parsers: undefined } : options;
 }
 
-/** The client as drizzle sees it: every query, also inside a transaction, without its per-query parsers. */
+/**
+ * The client as drizzle sees it: every query, also inside a transaction, without its per-query parsers, and
+ * through named statements once a text repeats (pglite-statements.ts).
+ */
 function forDrizzle(client: PGlite): PGlite {
   setDrizzleParsers(client);
-  const stripQuery = <T extends object>(target: T & Pick<Transaction, 'query'>): T =>
+  const statements = new PgliteStatements(client);
+  const wrap = <T extends object>(target: T & Pick<Transaction, 'query'>, inTransaction: boolean): T =>
     new Proxy(target, {
       get(object, property) {
-        if (property === 'query') return (query: string, params?: unknown[], options?: QueryOptions) => object.query(query, params, withoutParsers(options));
+        if (property === 'query') {
+          return (query: string, params?: unknown[], options?: QueryOptions) => {
+            const stripped = withoutParsers(options);
+            return statements.query(query, params, stripped, () => object.query(query, params, stripped), inTransaction);
+          };
+        }
         if (property === 'transaction' && object instanceof PGlite) {
-          return <R>(callback: (tx: Transaction) => Promise<R>) => object.transaction((tx) => callback(stripQuery(tx)));
+          return <R>(callback: (tx: Transaction) => Promise<R>) => object.transaction((tx) => callback(wrap(tx, true)));
         }
         // PGlite keeps its state in private fields: its methods must run on the object itself, not on the proxy.
         const value: unknown = Reflect.get(object, property, object);
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
       },
     });
-  return stripQuery(client);
+  return wrap(client, false);
 }
 
 function openPglite(client: PGlite, release: () => Promise<void> = async () => undefined): DatabaseHandle {

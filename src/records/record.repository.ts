@@ -3,22 +3,35 @@
  * is current while gearchiveerd_op is null. Rows are locked FOR UPDATE by the changes that write them, and the
  * records a change refers to are locked FOR SHARE, so archiving a referenced record waits for the save.
  */
-import { and, asc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableName, inArray, isNull, like, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { adresAlias } from '../db/schema.js';
 import type { KindTable } from './record-kind.js';
 
 type Row = Record<string, unknown> & { id: string; versie: number };
 
-function scoped(table: KindTable, gemeenteId: string, ...more: (SQL | undefined)[]): SQL {
+function scoped(table: KindTable, gemeenteId: string | Placeholder, ...more: (SQL | undefined)[]): SQL {
   const current = 'gearchiveerdOp' in table ? isNull(table.gearchiveerdOp) : undefined;
   return and(eq(table.gemeenteId, gemeenteId), current, ...more)!;
 }
 
 /** One current record by id; with `lock`, locked for the rest of the transaction. */
 export async function findRow(db: Database, table: KindTable, gemeenteId: string, id: string, lock?: 'update' | 'share'): Promise<Row | undefined> {
-  const query = db.select().from(table).where(scoped(table, gemeenteId, eq(table.id, id)));
-  const rows = (await (lock ? query.for(lock) : query)) as Row[];
+  if (lock) {
+    const rows = (await db.select().from(table).where(scoped(table, gemeenteId, eq(table.id, id))).for(lock)) as Row[];
+    return rows[0];
+  }
+  // Every page of a record reads it this way: prepared once per kind.
+  const name = `lea_find_${getTableName(table)}`;
+  const statement = prepared(db, name, (on) =>
+    on
+      .select()
+      .from(table)
+      .where(scoped(table, sql.placeholder('gemeenteId'), eq(table.id, sql.placeholder('id'))))
+      .prepare(name),
+  );
+  const rows = (await statement.execute({ gemeenteId, id })) as Row[];
   return rows[0];
 }
 

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { auditRegel, type AuditSoort } from '../../db/schema.js';
 
 export type AuditRegel = typeof auditRegel.$inferSelect;
@@ -59,6 +60,19 @@ function conditions(gemeenteId: string, filter: AuditFilter): SQL | undefined {
   if (filter.van) parts.push(gte(auditRegel.tijdstip, filter.van));
   if (filter.tot) parts.push(lt(auditRegel.tijdstip, filter.tot));
   return and(...parts);
+}
+
+/** The latest lines about one object, newest first: the history on every edit page, so prepared once. */
+export function listHistorie(db: Database, gemeenteId: string, objectId: string, limit: number) {
+  return prepared(db, 'lea_historie', (on) =>
+    on
+      .select()
+      .from(auditRegel)
+      .where(and(eq(auditRegel.gemeenteId, sql.placeholder('gemeenteId')), eq(auditRegel.objectId, sql.placeholder('objectId'))))
+      .orderBy(desc(auditRegel.tijdstip), desc(auditRegel.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('lea_historie'),
+  ).execute({ gemeenteId, objectId, limit });
 }
 
 export function listAuditRegels(db: Database, gemeenteId: string, filter: AuditFilter, limit: number, offset: number) {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { heeftPermissie } from '../auth/permissions.js';
 import { t } from '../../i18n/index.js';
-import { countAuditRegels, listAuditKeuzes, listAuditRegels, type AuditFilter, type AuditRegel } from './audit.repository.js';
+import { countAuditRegels, listAuditKeuzes, listAuditRegels, listHistorie, type AuditFilter, type AuditRegel } from './audit.repository.js';
 
 const PER_PAGINA = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,7 +55,7 @@ export class AuditService {
 
   /** Every line about one record, newest first: the history under its edit form. */
   history(gemeenteId: string, objectId: string): Promise<AuditRegel[]> {
-    return listAuditRegels(this.db, gemeenteId, { objectId }, 200, 0);
+    return listHistorie(this.db, gemeenteId, objectId, 200);
   }
 
   /** The history of a record for the user of this request: undefined when there is none yet, or they may not read it. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import type { RolToewijzing } from './permissions.js';
 import {
   apiToken,
@@ -118,35 +119,25 @@ export function insertSessie(db: Database, values: typeof sessie.$inferInsert) {
   return db.insert(sessie).values(values);
 }
 
-function prepareFindSessie(db: Database) {
-  // The roles come along as one JSON list, in the order listRollen gives them.
-  const rollen = sql<RolToewijzing[]>`coalesce((
-    select json_agg(json_build_object('rol', ${gebruikerRol.rol}, 'gremiumId', ${gebruikerRol.gremiumId})
-                    order by ${gebruikerRol.rol}, ${gebruikerRol.gremiumId})
-    from ${gebruikerRol}
-    where ${gebruikerRol.gemeenteId} = ${sessie.gemeenteId} and ${gebruikerRol.gebruikerId} = ${sessie.gebruikerId}
-  ), '[]'::json)`;
-  return db
-    .select({ sessie, gebruiker, rollen })
-    .from(sessie)
-    .innerJoin(gebruiker, and(eq(gebruiker.id, sessie.gebruikerId), eq(gebruiker.gemeenteId, sessie.gemeenteId)))
-    .where(eq(sessie.idHash, sql.placeholder('idHash')))
-    .prepare('lea_find_sessie');
-}
-
 /**
- * Every request behind the login starts here, so it is one statement (session, user and roles together), built
- * once per database and prepared: building a Drizzle query costs about as much as running it on PGlite, and
- * PostgreSQL plans a named statement only once per connection.
+ * Every request behind the login starts here: one prepared statement for the session, its user and the roles.
+ * Roles come along as one JSON list, in the order listRollen gives them.
  */
-const findSessieStatements = new WeakMap<Database, ReturnType<typeof prepareFindSessie>>();
-
 export async function findSessie(db: Database, idHash: string) {
-  let statement = findSessieStatements.get(db);
-  if (!statement) {
-    statement = prepareFindSessie(db);
-    findSessieStatements.set(db, statement);
-  }
+  const statement = prepared(db, 'lea_find_sessie', (on) => {
+    const rollen = sql<RolToewijzing[]>`coalesce((
+      select json_agg(json_build_object('rol', ${gebruikerRol.rol}, 'gremiumId', ${gebruikerRol.gremiumId})
+                      order by ${gebruikerRol.rol}, ${gebruikerRol.gremiumId})
+      from ${gebruikerRol}
+      where ${gebruikerRol.gemeenteId} = ${sessie.gemeenteId} and ${gebruikerRol.gebruikerId} = ${sessie.gebruikerId}
+    ), '[]'::json)`;
+    return on
+      .select({ sessie, gebruiker, rollen })
+      .from(sessie)
+      .innerJoin(gebruiker, and(eq(gebruiker.id, sessie.gebruikerId), eq(gebruiker.gemeenteId, sessie.gemeenteId)))
+      .where(eq(sessie.idHash, sql.placeholder('idHash')))
+      .prepare('lea_find_sessie');
+  });
   const [row] = await statement.execute({ idHash });
   return row;
 }
