@@ -4,6 +4,7 @@
  * the logged-in page. Whatever the app is slower than this is the cost of our own code. Plain JavaScript, so no
  * TypeScript loader runs in it either.
  */
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 

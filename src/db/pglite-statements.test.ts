@@ -24,7 +24,7 @@ describe('PGlite named statements', () => {
   });
   afterAll(() => handle.close());
 
-  const rows = (result: { rows: unknown[] }) => result.rows;
+  const rows = (result: unknown) => (result as { rows: unknown[] }).rows;
   const prepared = async () =>
     rows(await handle.db.execute(sql`select name, statement from pg_prepared_statements where name like 'lea_s%'`)) as { statement: string }[];
 
