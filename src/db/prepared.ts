@@ -3,20 +3,20 @@ import type { Database } from './client.js';
 const statements = new WeakMap<Database, Map<string, unknown>>();
 
 /**
- * A query that runs on most requests, built once per database (or transaction) and prepared under a name:
+ * A query that runs on most requests, built once per database (or transaction) and prepared under `name`:
  * building a Drizzle query costs about as much as running a small one on PGlite, and PostgreSQL plans a named
- * statement once per connection. The name must stand for one SQL text; `build` is called with the database the
- * statement belongs to, and its variable parts are `sql.placeholder`s.
+ * statement once per connection. The name must stand for one SQL text; the variable parts of `build`'s query are
+ * `sql.placeholder`s, filled in by `execute`.
  */
-export function prepared<T>(db: Database, name: string, build: (db: Database) => T): T {
+export function prepared<Q extends { prepare(name: string): unknown }>(db: Database, name: string, build: (db: Database) => Q): ReturnType<Q['prepare']> {
   let ofDb = statements.get(db);
   if (!ofDb) {
     ofDb = new Map();
     statements.set(db, ofDb);
   }
-  let statement = ofDb.get(name) as T | undefined;
+  let statement = ofDb.get(name) as ReturnType<Q['prepare']> | undefined;
   if (statement === undefined) {
-    statement = build(db);
+    statement = build(db).prepare(name) as ReturnType<Q['prepare']>;
     ofDb.set(name, statement);
   }
   return statement;

@@ -28,8 +28,7 @@ export async function findRow(db: Database, table: KindTable, gemeenteId: string
     on
       .select()
       .from(table)
-      .where(scoped(table, sql.placeholder('gemeenteId'), eq(table.id, sql.placeholder('id'))))
-      .prepare(name),
+      .where(scoped(table, sql.placeholder('gemeenteId'), eq(table.id, sql.placeholder('id')))),
   );
   const rows = (await statement.execute({ gemeenteId, id })) as Row[];
   return rows[0];

@@ -70,8 +70,7 @@ export function listHistorie(db: Database, gemeenteId: string, objectId: string,
       .from(auditRegel)
       .where(and(eq(auditRegel.gemeenteId, sql.placeholder('gemeenteId')), eq(auditRegel.objectId, sql.placeholder('objectId'))))
       .orderBy(desc(auditRegel.tijdstip), desc(auditRegel.id))
-      .limit(sql.placeholder('limit'))
-      .prepare('lea_historie'),
+      .limit(sql.placeholder('limit')),
   ).execute({ gemeenteId, objectId, limit });
 }
 

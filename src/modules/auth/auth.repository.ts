@@ -136,7 +136,6 @@ export async function findSessie(db: Database, idHash: string) {
       .from(sessie)
       .innerJoin(gebruiker, and(eq(gebruiker.id, sessie.gebruikerId), eq(gebruiker.gemeenteId, sessie.gemeenteId)))
       .where(eq(sessie.idHash, sql.placeholder('idHash')))
-      .prepare('lea_find_sessie');
   });
   const [row] = await statement.execute({ idHash });
   return row;
