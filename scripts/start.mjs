@@ -3,10 +3,14 @@
  * is never a stale build to forget) and runs the server from plain JavaScript. Loading the TypeScript through tsx
  * instead costs about a second on every start.
  */
+import module from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dist, transpileIfNeeded } from './transpile.mjs';
 
+// Node 22.1 and later keep the compiled code of every module on disk (in the temp folder) for the next start:
+// about 0.1 s of a later start. Node 20 has no such cache and starts as before.
+module.enableCompileCache?.();
 await transpileIfNeeded();
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(path.join(dist, 'server.js')).href);
