@@ -135,7 +135,7 @@ export async function findSessie(db: Database, idHash: string) {
       .select({ sessie, gebruiker, rollen })
       .from(sessie)
       .innerJoin(gebruiker, and(eq(gebruiker.id, sessie.gebruikerId), eq(gebruiker.gemeenteId, sessie.gemeenteId)))
-      .where(eq(sessie.idHash, sql.placeholder('idHash')))
+      .where(eq(sessie.idHash, sql.placeholder('idHash')));
   });
   const [row] = await statement.execute({ idHash });
   return row;
