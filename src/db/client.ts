@@ -19,7 +19,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly engine: 'pglite' | 'postgres';
-  /** The embedded engine itself, for dumping and loading whole databases (tests, templates). */
+  /** The embedded engine itself, for dumping and loading whole databases (tests, templates). It has drizzle's text
+   *  parsers set, so a raw query gets timestamps and dates as text. */
   readonly pglite?: PGlite;
   /** Applies the committed drizzle-kit migrations. Safe to call from several instances at once. */
   migrate(): Promise<void>;
