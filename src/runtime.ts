@@ -3,7 +3,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import { count } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
-import { loadDemoData, readDemoData } from './db/demo-data.js';
 import { gemeente } from './db/schema.js';
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/pglite. */
@@ -18,6 +17,8 @@ export async function prepareDatabase(database: DatabaseHandle, config: Config, 
   if (!config.SEED_DEMO_DATA) return;
   const [row] = await database.db.select({ aantal: count() }).from(gemeente);
   if ((row?.aantal ?? 0) > 0) return;
+  // Only a new database needs the demo data, and with it the YAML reader.
+  const { loadDemoData, readDemoData } = await import('./db/demo-data.js');
   const result = await loadDemoData(database.db, await readDemoData());
   log.info({ gemeenteId: result.gemeenteId, status: result.status }, 'demo data loaded');
 }

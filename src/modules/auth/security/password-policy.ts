@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { projectRoot } from '../../../config.js';
 
 /**
  * Password rules after NCSC and NIST SP 800-63B: length instead of composition rules, no list of required character
@@ -20,8 +21,8 @@ export interface PasswordContext {
   naam?: string;
 }
 
-// The same depth below the project root from src/ and from dist/, so one relative URL serves both.
-const COMMON_PASSWORDS_FILE = fileURLToPath(new URL('../../../../data/security/common-passwords.txt', import.meta.url));
+// From the project root, which src/ and the bundle in dist/ find alike.
+const COMMON_PASSWORDS_FILE = path.join(projectRoot, 'data', 'security', 'common-passwords.txt');
 
 let commonPasswords: Set<string> | undefined;
 
