@@ -1,9 +1,20 @@
 import { ConfigError, loadConfig } from './config.js';
 import { openConfiguredDatabase, prepareDatabase } from './runtime.js';
 
-/** Starts the app and stops it cleanly on SIGTERM/SIGINT: stop accepting, finish requests, close the database. */
+/**
+ * Starts the app and stops it cleanly on SIGTERM/SIGINT: stop accepting, finish requests, close the database. A
+ * signal that arrives while the app is still starting is kept until the start is done, then acted on: killing the
+ * process halfway (the default for SIGTERM) would leave PGlite's folder without a clean shutdown.
+ */
 async function main(): Promise<void> {
   const startedAt = performance.now();
+  const lifecycle: { stop?: (signal: NodeJS.Signals) => Promise<void>; signalledWhileStarting?: NodeJS.Signals } = {};
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (lifecycle.stop) void lifecycle.stop(signal);
+    else lifecycle.signalledWhileStarting ??= signal;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   const config = loadConfig();
   // Opening the database (PGlite: about a second) overlaps with loading the rest of the application.
   const [database, { buildApp }] = await Promise.all([openConfiguredDatabase(config), import('./app.js')]);
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  lifecycle.stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
@@ -66,8 +77,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  if (lifecycle.signalledWhileStarting) await lifecycle.stop(lifecycle.signalledWhileStarting);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /**
  * The real server as a separate process: it starts on an empty folder with the demo data, keeps what it
- * acknowledged through a kill -9, refuses a second process on the same folder, and stops cleanly on SIGTERM.
+ * acknowledged through a kill -9, refuses a second process on the same folder, and stops cleanly on SIGTERM, also
+ * one that comes while it is still starting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -92,6 +93,33 @@ describe.runIf(!usesPostgres)('the server process on PGlite', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'pglite', 'lea-platform.lock'))).toBe(false);
+  }, 120_000);
+
+  it('acts on a SIGTERM that comes while it is still starting only once the start is done, and stops cleanly', async () => {
+    const freshDir = await mkdtemp(path.join(os.tmpdir(), 'lea-server-early-'));
+    try {
+      const port = await freePort();
+      const first = startServer({ PORT: String(port), DATA_DIR: freshDir });
+      // The demo data is in, the first beheerder (an argon2 hash) and listening are still to come.
+      const until = Date.now() + 45_000;
+      while (!first.output().includes('demo data loaded') && first.child.exitCode === null && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(first.output()).toContain('demo data loaded');
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toContain('"signal":"SIGTERM"');
+      expect(existsSync(path.join(freshDir, 'pglite', 'lea-platform.lock'))).toBe(false);
+
+      const second = startServer({ PORT: String(port), DATA_DIR: freshDir });
+      await waitUntilReady(port, second);
+      expect(second.output()).not.toContain('demo data loaded');
+      expect((await (await fetch(`http://127.0.0.1:${port}/api/v1/actielijnen`)).json()) as unknown[]).toHaveLength(6);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      await rm(freshDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('refuses to start on invalid configuration, naming the variable', async () => {
