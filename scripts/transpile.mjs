@@ -45,7 +45,9 @@ export async function transpile(files) {
   // than the folder wiped first, so that a second start running at the same moment never finds dist/ empty; files
   // of an earlier build that this one did not make are removed afterwards.
   const result = await build({
-    entryPoints: [path.join(src, 'server.ts')],
+    // The server, and the database thread it starts (pglite-thread.ts), which finds its file beside the bundle.
+    entryPoints: [path.join(src, 'server.ts'), path.join(src, 'db', 'pglite-thread.ts')],
+    entryNames: '[name]',
     outdir: dist,
     bundle: true,
     splitting: true,

@@ -68,7 +68,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   app.decorate('services', services);
   app.addHook('onClose', () => mailers.close());
 
-  const stylesheet = await buildStylesheet();
+  const stylesheet = buildStylesheet();
   await registerSecurityHeaders(app);
   await app.register(formbody);
   registerErrorHandlers(app, stylesheet.href);

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { projectRoot } from '../config.js';
-import { acquireDataDirLock, openPgliteFolder } from './pglite-store.js';
-import { PgliteStatements } from './pglite-statements.js';
+import { projectRoot } from '../project-root.js';
+import { acquireDataDirLock } from './pglite-store.js';
+import { PgliteThread } from './pglite-thread-client.js';
+import { forDrizzle, setDrizzleParsers } from './pglite-drizzle.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -16,8 +17,9 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly engine: 'pglite' | 'postgres';
-  /** The embedded engine itself, for dumping and loading whole databases (tests, templates). It has drizzle's text
-   *  parsers set, so a raw query gets timestamps and dates as text. */
+  /** The embedded engine itself, for dumping and loading whole databases (tests, templates); only for an in-memory
+   *  database, as a folder's engine runs in its own thread. It has drizzle's text parsers set, so a raw query gets
+   *  timestamps and dates as text. */
   readonly pglite?: PGlite;
   /** Applies the committed drizzle-kit migrations. Safe to call from several instances at once. */
   migrate(): Promise<void>;
@@ -33,7 +35,8 @@ const MIGRATION_LOCK_KEY = 4_845_017;
 
 export type DatabaseOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  | { engine: 'pglite'; dataDir: string }
+  /** `onEngineLost`: the database thread stopped on its own (see pglite-thread-client.ts). */
+  | { engine: 'pglite'; dataDir: string; onEngineLost?: (error: Error) => void }
   | { engine: 'pglite'; memory: true; loadDataDir?: Blob | File };
 
 /** Opens PostgreSQL (through pg) or PGlite (embedded, persisted in a folder) behind one Drizzle type. */
@@ -42,7 +45,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if ('dataDir' in options) {
     const release = await acquireDataDirLock(options.dataDir);
     try {
-      return openPglite(await openPgliteFolder(options.dataDir), release);
+      const thread = await PgliteThread.open(options.dataDir, options.onEngineLost ? { onLost: options.onEngineLost } : {});
+      return openPgliteThread(thread, release);
     } catch (error) {
       await release();
       throw error;
@@ -54,51 +58,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 /** Applies the migrations to a bare PGlite client (used to prepare the template database). */
 export async function migratePgliteClient(client: PGlite): Promise<void> {
   await openPglite(client).migrate();
-}
-
-/**
- * drizzle-orm gives PGlite its own type parsers with every query (timestamps, dates and intervals kept as text,
- * which drizzle then converts itself), and PGlite copies its whole parser table, some hundreds of entries with the
- * array types, to merge them: about 0.17 ms per query, as much as running a simple one. The same parsers set once
- * on the client, and left out of each query, give the same rows for nothing. The list is drizzle's own
- * (drizzle-orm/pglite/session.js); the date tests fail if it drifts.
- */
-const DRIZZLE_TEXT_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
-const keepAsText = (value: string) => value;
-
-function setDrizzleParsers(client: PGlite): void {
-  for (const type of DRIZZLE_TEXT_TYPES) client.parsers[type] = keepAsText;
-}
-
-function withoutParsers(options: QueryOptions | undefined): QueryOptions | undefined {
-  return options?.parsers ? { ...options, parsers: undefined } : options;
-}
-
-/**
- * The client as drizzle sees it: every query, also inside a transaction, without its per-query parsers, and
- * through named statements once a text repeats (pglite-statements.ts).
- */
-function forDrizzle(client: PGlite): PGlite {
-  setDrizzleParsers(client);
-  const statements = new PgliteStatements(client);
-  const wrap = <T extends object>(target: T & Pick<Transaction, 'query'>, inTransaction: boolean): T =>
-    new Proxy(target, {
-      get(object, property) {
-        if (property === 'query') {
-          return (query: string, params?: unknown[], options?: QueryOptions) => {
-            const stripped = withoutParsers(options);
-            return statements.query(query, params, stripped, () => object.query(query, params, stripped), inTransaction);
-          };
-        }
-        if (property === 'transaction' && object instanceof PGlite) {
-          return <R>(callback: (tx: Transaction) => Promise<R>) => object.transaction((tx) => callback(wrap(tx, true)));
-        }
-        // PGlite keeps its state in private fields: its methods must run on the object itself, not on the proxy.
-        const value: unknown = Reflect.get(object, property, object);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
-      },
-    });
-  return wrap(client, false);
 }
 
 function openPglite(client: PGlite, release: () => Promise<void> = async () => undefined): DatabaseHandle {
@@ -118,6 +77,29 @@ function openPglite(client: PGlite, release: () => Promise<void> = async () => u
     },
     close: async () => {
       await client.close();
+      await release();
+    },
+  };
+}
+
+/**
+ * PGlite persisted in a folder runs in its own thread (pglite-thread.ts): opening it overlaps with loading the
+ * app, and its engine work with rendering pages. In-memory databases (tests, templates) stay in this thread.
+ */
+function openPgliteThread(thread: PgliteThread, release: () => Promise<void>): DatabaseHandle {
+  const db = drizzlePglite({ client: thread as unknown as PGlite, schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'pglite',
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder });
+      await thread.afterMigrate();
+    },
+    ping: async () => {
+      await thread.query('select 1');
+    },
+    close: async () => {
+      await thread.close();
       await release();
     },
   };

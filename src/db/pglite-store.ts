@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { projectRoot } from '../config.js';
+import { projectRoot } from '../project-root.js';
 
 // The template is only valid for the PGlite version that made it; the package does not export its
 // package.json, so it is read from disk.

@@ -108,4 +108,17 @@ describe('ensureFirstBeheerders', () => {
     expect(await db().select().from(gebruiker).where(eq(gebruiker.gemeenteId, zoetermeer))).toHaveLength(1);
     expect(await passwordWorks(existing.email, wachtwoord)).toBe(true);
   });
+
+  it('hashes no password for a gemeente that has its beheerder: a later start costs no hash', async () => {
+    const zoetermeer = await gemeenteId(fx.t);
+    expect(await beheerdersOf(zoetermeer)).toHaveLength(1);
+    let hashes = 0;
+    const wachtwoordHash = async () => {
+      hashes += 1;
+      return 'niet-gebruikt';
+    };
+    const row = await fx.t.app.services.gebruikers.ensureBeheerder(zoetermeer, { email: 'nog.een@zoetermeer.nl', naam: 'Nog een', wachtwoordHash });
+    expect(row).toBeUndefined();
+    expect(hashes).toBe(0);
+  });
 });

@@ -23,7 +23,7 @@ export async function ensureFirstBeheerders(db: Database, gebruikers: Gebruikers
     const email = (config.INITIAL_ADMIN_EMAIL ?? `beheerder@${gemeente.slug}.example`).toLowerCase();
     const generated = config.INITIAL_ADMIN_PASSWORD ? undefined : randomBytes(15).toString('base64url');
     const wachtwoord = config.INITIAL_ADMIN_PASSWORD ?? generated!;
-    const row = await gebruikers.ensureBeheerder(gemeente.id, { email, naam: 'Beheerder', wachtwoordHash: await hashPassword(wachtwoord) });
+    const row = await gebruikers.ensureBeheerder(gemeente.id, { email, naam: 'Beheerder', wachtwoordHash: () => hashPassword(wachtwoord) });
     if (row) created.push({ gemeente: gemeente.naam, email, wachtwoord: generated });
   }
   return created;

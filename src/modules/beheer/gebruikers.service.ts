@@ -136,16 +136,19 @@ export class GebruikersService {
   /** The first beheerder of a gemeente without one (first start, or INITIAL_ADMIN_* from the environment). */
   async ensureBeheerder(
     gemeenteId: string,
-    input: { email: string; naam: string; wachtwoordHash: string },
+    input: { email: string; naam: string; wachtwoordHash: () => Promise<string> },
   ): Promise<GebruikerRow | undefined> {
     const rollen = await listAlleRollen(this.db, gemeenteId);
     if (rollen.some((r) => r.rol === 'beheerder')) return undefined;
+    // Hashed only now: a password hash costs a tenth of a second, and a gemeente that has its beheerder (every
+    // start but the first) needs none.
+    const wachtwoordHash = await input.wachtwoordHash();
     return this.db.transaction(async (tx) => {
       const existing = await findGebruikerByEmail(tx, gemeenteId, input.email);
       const row =
         existing ??
-        (await insertGebruiker(tx, { gemeenteId, email: input.email, naam: input.naam, status: 'actief', wachtwoordHash: input.wachtwoordHash }));
-      if (existing) await updateGebruiker(tx, gemeenteId, existing.id, { status: 'actief', wachtwoordHash: input.wachtwoordHash });
+        (await insertGebruiker(tx, { gemeenteId, email: input.email, naam: input.naam, status: 'actief', wachtwoordHash }));
+      if (existing) await updateGebruiker(tx, gemeenteId, existing.id, { status: 'actief', wachtwoordHash });
       await replaceRollen(tx, gemeenteId, row.id, [{ rol: 'beheerder', gremiumId: null }]);
       await insertAuditRegel(tx, gemeenteId, { gebruikerId: null, naam: 'Installatie', ip: null }, {
         soort: 'beveiliging',
