@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR, resolveDataDir } from './data-dir.js';
 import { projectRoot } from './project-root.js';
 
 export { projectRoot };
@@ -15,7 +15,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
     .optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Slug of the gemeente served when the Host header matches no gemeente's domain. */
@@ -82,6 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return Object.freeze({
     ...parsed.data,
-    DATA_DIR: path.resolve(parsed.data.DATA_DIR),
+    DATA_DIR: resolveDataDir(parsed.data.DATA_DIR),
   });
 }

@@ -1,14 +1,23 @@
-import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { count } from 'drizzle-orm';
 import type { Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { pgliteFolder } from './data-dir.js';
+import { databaseInThread, openDatabase, type DatabaseHandle } from './db/client.js';
+import type { EarlyPglite } from './db/early-start.js';
 import { gemeente } from './db/schema.js';
 
-/** PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/pglite. */
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+/**
+ * PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/pglite: the one the server began opening early
+ * (early-start.ts), which can be used at once and answers once it is open, or else a newly opened one.
+ */
+export async function openConfiguredDatabase(config: Config, early?: EarlyPglite): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) return openDatabase({ engine: 'postgres', url: config.DATABASE_URL });
-  return openDatabase({ engine: 'pglite', dataDir: path.join(config.DATA_DIR, 'pglite') });
+  const dataDir = pgliteFolder(config.DATA_DIR);
+  if (early?.dataDir === dataDir) {
+    const { thread, release } = await early.started;
+    return databaseInThread(thread, release);
+  }
+  return openDatabase({ engine: 'pglite', dataDir });
 }
 
 /** Brings the schema up to date and, on an empty database, loads the demo data. */

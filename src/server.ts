@@ -1,5 +1,8 @@
-import { ConfigError, loadConfig } from './config.js';
-import { openConfiguredDatabase, prepareDatabase } from './runtime.js';
+// Few static imports on purpose: the embedded database starts opening in its own thread before the application's
+// code is loaded (early-start.ts), and everything else is imported below, while it opens.
+import { abandonEarlyStart, startPgliteEarly } from './db/early-start.js';
+
+const early = startPgliteEarly(process.env);
 
 /**
  * Starts the app and stops it cleanly on SIGTERM/SIGINT: stop accepting, finish requests, close the database. A
@@ -15,13 +18,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
-  const config = loadConfig();
-  // Opening the database (PGlite: about a second) overlaps with loading the rest of the application.
-  const [database, { buildApp }] = await Promise.all([openConfiguredDatabase(config), import('./app.js')]);
-  const openedAt = performance.now();
+  const { loadConfig } = await import('./config.js');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (early) await abandonEarlyStart(early);
+    throw error;
+  }
+  const [{ openConfiguredDatabase, prepareDatabase }, { buildApp }] = await Promise.all([import('./runtime.js'), import('./app.js')]);
+  const database = await openConfiguredDatabase(config, early);
+  const loadedAt = performance.now();
+  let databaseOpenAt: number | undefined;
+  void early?.started.then(({ thread }) => thread.opened).then(() => (databaseOpenAt = performance.now()), () => undefined);
   let app;
   let builtAt = 0;
   try {
+    // Built while the database may still be opening: nothing here waits for it until the migrations.
     app = await buildApp(config, database);
     builtAt = performance.now();
     await prepareDatabase(database, config, app.log);
@@ -31,6 +44,13 @@ async function main(): Promise<void> {
     setInterval(() => {
       running.services.sessions.purgeExpired().catch((error: unknown) => running.log.warn({ err: error }, 'purging sessions failed'));
     }, 10 * 60_000).unref();
+    if (early) {
+      // PGlite aborting in its thread leaves nothing to serve: exit, so that a supervisor starts the server again.
+      (await early.started).thread.onLost = (error) => {
+        running.log.fatal({ err: error }, 'the database thread stopped');
+        process.exit(1);
+      };
+    }
     const { ensureFirstBeheerders, formatFirstLogins } = await import('./modules/beheer/first-beheerder.js');
     const firstLogins = await ensureFirstBeheerders(database.db, app.services.gebruikers, config);
     // Printed, not logged: log lines end up in log stores, and this password is for the person at the console.
@@ -47,11 +67,13 @@ async function main(): Promise<void> {
     {
       engine: database.engine,
       startupMs: Math.round(performance.now() - startedAt),
-      // Where start-up time goes: opening the database, building the app, migrations and demo data, listening.
+      // Where start-up time goes: loading the code, building the app, then migrations, demo data and listening.
+      // The embedded database opens in its thread meanwhile; `databaseOpen` is when it was ready.
       phasesMs: {
-        open: Math.round(openedAt - startedAt),
-        build: Math.round(builtAt - openedAt),
+        load: Math.round(loadedAt - startedAt),
+        build: Math.round(builtAt - loadedAt),
         prepareAndListen: Math.round(performance.now() - builtAt),
+        ...(databaseOpenAt === undefined ? {} : { databaseOpen: Math.round(databaseOpenAt - startedAt) }),
       },
       processUptimeMs: Math.round(process.uptime() * 1000),
     },
@@ -81,7 +103,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof Error && error.name === 'ConfigError') {
     console.error(error.message);
   } else {
     console.error('LEA-platform kon niet starten:', error instanceof Error ? error.message : error);

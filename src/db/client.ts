@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { projectRoot } from '../project-root.js';
-import { acquireDataDirLock } from './pglite-store.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import { PgliteThread } from './pglite-thread-client.js';
 import { forDrizzle, setDrizzleParsers } from './pglite-drizzle.js';
 import * as schema from './schema.js';
@@ -35,18 +35,17 @@ const MIGRATION_LOCK_KEY = 4_845_017;
 
 export type DatabaseOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  /** `onEngineLost`: the database thread stopped on its own (see pglite-thread-client.ts). */
-  | { engine: 'pglite'; dataDir: string; onEngineLost?: (error: Error) => void }
+  | { engine: 'pglite'; dataDir: string }
   | { engine: 'pglite'; memory: true; loadDataDir?: Blob | File };
 
 /** Opens PostgreSQL (through pg) or PGlite (embedded, persisted in a folder) behind one Drizzle type. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.engine === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
   if ('dataDir' in options) {
-    const release = await acquireDataDirLock(options.dataDir);
+    const release = acquireDataDirLock(options.dataDir);
     try {
-      const thread = await PgliteThread.open(options.dataDir, options.onEngineLost ? { onLost: options.onEngineLost } : {});
-      return openPgliteThread(thread, release);
+      const thread = await PgliteThread.open(options.dataDir);
+      return databaseInThread(thread, release);
     } catch (error) {
       await release();
       throw error;
@@ -83,10 +82,12 @@ function openPglite(client: PGlite, release: () => Promise<void> = async () => u
 }
 
 /**
- * PGlite persisted in a folder runs in its own thread (pglite-thread.ts): opening it overlaps with loading the
- * app, and its engine work with rendering pages. In-memory databases (tests, templates) stay in this thread.
+ * PGlite persisted in a folder runs in its own thread (pglite-thread.ts): opening it overlaps with loading and
+ * building the app, and its engine work with rendering pages. In-memory databases (tests, templates) stay in this
+ * thread. The handle can be used before the thread has opened the database: calls wait for it. `release` frees
+ * the folder's lock after closing.
  */
-function openPgliteThread(thread: PgliteThread, release: () => Promise<void>): DatabaseHandle {
+export function databaseInThread(thread: PgliteThread, release: () => Promise<void>): DatabaseHandle {
   const db = drizzlePglite({ client: thread as unknown as PGlite, schema }) as unknown as Database;
   return {
     db,

@@ -1,10 +1,10 @@
 /**
- * PGlite persisted in a folder, with two safeguards: a lock so that two processes never open the same
- * folder (that would corrupt it), and a prepared template so that the first start does not pay for initdb
- * (about 6 s on a small machine) but copies a database folder made at `npm install` time (about 0.1 s).
+ * PGlite persisted in a folder, made from a prepared template so that the first start does not pay for initdb
+ * (about 6 s on a small machine) but copies a database folder made at `npm install` time (about 0.1 s). The
+ * folder's lock is in data-dir-lock.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { projectRoot } from '../project-root.js';
@@ -19,43 +19,6 @@ const pgliteVersion = (
 
 /** Where `npm install` leaves a freshly initialised, migrated, empty database folder for the first start to copy. */
 export const templateDir = path.join(projectRoot, 'node_modules', '.cache', 'lea-platform', `pglite-${pgliteVersion}`);
-
-export class DataDirInUseError extends Error {
-  override name = 'DataDirInUseError';
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Takes the folder's lock, or explains which process holds it. A lock left by a killed process is taken over. */
-export async function acquireDataDirLock(dataDir: string): Promise<() => Promise<void>> {
-  await mkdir(dataDir, { recursive: true });
-  const lockFile = path.join(dataDir, 'lea-platform.lock');
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      await writeFile(lockFile, String(process.pid), { flag: 'wx' });
-      return async () => {
-        await rm(lockFile, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (holder && holder !== process.pid && isRunning(holder)) {
-        throw new DataDirInUseError(
-          `De database in ${dataDir} is al in gebruik door proces ${holder}. Stop dat proces eerst, of kies een andere DATA_DIR.`,
-        );
-      }
-      await rm(lockFile, { force: true });
-    }
-  }
-  throw new DataDirInUseError(`Kon de database in ${dataDir} niet vergrendelen.`);
-}
 
 /**
  * Server settings for the embedded engine. PostgreSQL's default of 128 MB shared buffers costs PGlite about

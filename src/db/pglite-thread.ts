@@ -83,16 +83,25 @@ async function handle(client: PGlite, transactions: Map<number, OpenTransaction>
 }
 
 async function main(): Promise<void> {
+  // Listened to from the first moment, with requests kept until the database is open. A port with a listener keeps
+  // the thread's event loop waiting on it, and that matters: whenever a loop has nothing left to wait for, Node
+  // waits for every background task of the engine to finish (NodePlatform::DrainTasks), and PGlite's start leaves
+  // such moments while V8 optimises its WebAssembly in the background, about a quarter of a second in which the
+  // thread would answer nothing.
+  const waiting: ThreadRequest[] = [];
+  const server: { serve?: (request: ThreadRequest) => void } = {};
+  port.on('message', (request: ThreadRequest) => (server.serve ? server.serve(request) : waiting.push(request)));
   let engine: PGlite;
   try {
     engine = await openPgliteFolder(dataDir);
   } catch (error) {
     reply({ ready: false, error: serializeError(error) });
+    port.close();
     return;
   }
   const client = forDrizzle(engine);
   const transactions = new Map<number, OpenTransaction>();
-  port.on('message', (request: ThreadRequest) => {
+  const serve = (request: ThreadRequest) => {
     if (request.op === 'begin') {
       beginTransaction(client, transactions, request.id);
       return;
@@ -101,8 +110,10 @@ async function main(): Promise<void> {
       (result) => reply({ id: request.id, ok: true, result }),
       (error: unknown) => reply({ id: request.id, ok: false, error: serializeError(error) }),
     );
-  });
+  };
+  server.serve = serve;
   reply({ ready: true });
+  for (const request of waiting.splice(0)) serve(request);
 }
 
 await main();
