@@ -1,9 +1,24 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
-import type { SendMailOptions } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type StreamTransport from 'nodemailer/lib/stream-transport';
 import { isOutboxId, newOutboxId } from './outbox.js';
+
+/**
+ * nodemailer and its transports load when the first message is sent: most starts send none, and loading them
+ * costs about 0.05 s of every start. Only its address parser, one small file, is needed before.
+ */
+function lazyTransport<T>(options: SMTPTransport.Options | StreamTransport.Options): { get(): Promise<Transporter<T>>; close(): Promise<void> } {
+  let transporter: Promise<Transporter<T>> | undefined;
+  return {
+    get: () => (transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(options) as Transporter<T>)),
+    close: async () => {
+      (await transporter)?.close();
+    },
+  };
+}
 
 export interface MailMessage {
   to: string;
@@ -38,7 +53,7 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
     // The URL is not echoed: it usually carries the SMTP password.
     throw new Error('smtpUrl must start with smtp:// or smtps://');
   }
-  const transporter = nodemailer.createTransport({
+  const transporter = lazyTransport<SMTPTransport.SentMessageInfo>({
     url: smtpUrl,
     // nodemailer waits minutes by default; a password-reset request should fail fast instead.
     // Query parameters in the URL (e.g. ?connectionTimeout=60000) still take precedence.
@@ -51,18 +66,16 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     transport: 'smtp',
     async send(message) {
-      const info = await transporter.sendMail(composeOptions(from, message));
+      const info = await (await transporter.get()).sendMail(composeOptions(from, message));
       // With a single recipient nodemailer already rejects; this guards against a partial accept.
       if (info.rejected.length > 0) throw new Error('SMTP server refused the recipient');
     },
-    async close() {
-      transporter.close();
-    },
+    close: () => transporter.close(),
   };
 }
 
 function createOutboxMailer(options: MailerOptions): Mailer {
-  const transporter = nodemailer.createTransport({
+  const transporter = lazyTransport<StreamTransport.SentMessageInfo>({
     streamTransport: true,
     buffer: true,
     // RFC 5322 line endings, so the .eml opens in any mail client, in the same format SMTP would carry.
@@ -75,13 +88,11 @@ function createOutboxMailer(options: MailerOptions): Mailer {
     async send(message) {
       const date = new Date();
       const id = newOutboxId(date);
-      const info = await transporter.sendMail({ ...composeOptions(options.from, message), date });
+      const info = await (await transporter.get()).sendMail({ ...composeOptions(options.from, message), date });
       if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer did not return the message as a buffer');
       await writeAtomically(options.outboxDir, id, info.message);
     },
-    async close() {
-      transporter.close();
-    },
+    close: () => transporter.close(),
   };
 }
 
