@@ -27,6 +27,19 @@ export const templateDir = path.join(projectRoot, 'node_modules', '.cache', 'lea
  */
 const pgliteSettings: Record<string, string> = { shared_buffers: '16MB', wal_buffers: '1MB' };
 
+/** Whether a postgresql.auto.conf (its text) holds every setting above with its value. */
+export function hasPgliteSettings(autoConf: string): boolean {
+  return Object.entries(pgliteSettings).every(([name, value]) => new RegExp(`^${name}\\s*=\\s*'${value}'\\s*$`, 'm').test(autoConf));
+}
+
+function readAutoConf(dataDir: string): string {
+  try {
+    return readFileSync(path.join(dataDir, 'postgresql.auto.conf'), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Stores the settings in the database's postgresql.auto.conf; they apply from the next start. */
 export async function tunePglite(client: PGlite): Promise<void> {
   for (const [name, value] of Object.entries(pgliteSettings)) {
@@ -43,7 +56,9 @@ export async function openPgliteFolder(dataDir: string): Promise<PGlite> {
     await cp(templateDir, dataDir, { recursive: true });
   }
   const client = await PGlite.create(dataDir);
-  await tunePglite(client);
+  // Read from the file rather than asked of the engine: its first queries are slow (its code is compiled as it
+  // first runs), and after the first start the file always has them.
+  if (!hasPgliteSettings(readAutoConf(dataDir))) await tunePglite(client);
   return client;
 }
 

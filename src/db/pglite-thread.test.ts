@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUniqueViolation } from '../lib/errors.js';
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase } from '../runtime.js';
-import { openDatabase, type DatabaseHandle } from './client.js';
+import { migrationsUpToDate, openDatabase, type DatabaseHandle } from './client.js';
 import { DataDirInUseError } from './data-dir-lock.js';
 import { abandonEarlyStart, startPgliteEarly } from './early-start.js';
 import { DatabaseThreadLostError, PgliteThread } from './pglite-thread-client.js';
@@ -134,8 +134,16 @@ describe('a database folder opened in its own thread', () => {
   it('brings the schema up to date with the migrations, twice without harm', async () => {
     const other = await openDatabase({ engine: 'pglite', dataDir: path.join(root, 'gemigreerd') });
     try {
+      // A new folder is a copy of the template made at npm install, migrated already; an empty database is not.
+      expect(await migrationsUpToDate(other.db)).toBe(true);
+      expect(await migrationsUpToDate(inThisThread.db)).toBe(false);
       await other.migrate();
       await other.migrate();
+      // One migration forgotten: no longer up to date, so a start would run the migrator.
+      const [newest] = rows(await other.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations) returning hash, created_at`));
+      expect(await migrationsUpToDate(other.db)).toBe(false);
+      await other.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${newest!.hash as string}, ${newest!.created_at as string})`);
+      expect(await migrationsUpToDate(other.db)).toBe(true);
       await other.ping();
       const tables = rows(await other.db.execute(sql`select count(*)::int as aantal from information_schema.tables where table_name = 'gemeente'`));
       expect(tables).toEqual([{ aantal: 1 }]);
