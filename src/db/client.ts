@@ -70,7 +70,7 @@ export async function migrationsUpToDate(db: Database): Promise<boolean> {
   try {
     const result = await db.execute(sql`select max(created_at) as laatste from drizzle.__drizzle_migrations`);
     const [row] = (result as unknown as { rows: { laatste: string | number | null }[] }).rows;
-    return row?.laatste != null && Number(row.laatste) >= newestMigration();
+    return row?.laatste !== null && row?.laatste !== undefined && Number(row.laatste) >= newestMigration();
   } catch {
     return false;
   }
