@@ -9,7 +9,7 @@
  * checked at the end; a missed one is printed, and BENCH_STRICT=1 turns it into a non-zero exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -159,22 +159,38 @@ async function measureEngine(engine: string, env: Record<string, string>): Promi
   }
 }
 
-/** Wall time from spawning `npm start`'s entry to the first page, on a new data folder and again on the same one. */
-async function measureStartup(): Promise<{ first: number; later: number }> {
+/**
+ * Wall time from running `npm start`, exactly as a newcomer does, to the first page: on a new data folder, then five
+ * times again on the same one. npm itself takes about a quarter of a second of that. npm starts the server through
+ * a shell, so the whole process group is stopped.
+ */
+async function measureStartup(): Promise<{ first: number; later: number[] }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lea-bench-start-'));
   const url = `http://127.0.0.1:${APP_PORT}/`;
   const once = async () => {
     const t0 = performance.now();
-    const child = start(['scripts/start.mjs'], { DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(APP_PORT) });
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: projectRoot,
+      env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(APP_PORT) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
     await waitFor(url, child);
     const elapsed = performance.now() - t0;
-    await stop(child);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+    // The server has closed the database when its lock on the folder is gone.
+    for (let wait = 0; wait < 500 && existsSync(path.join(dataDir, 'pglite', 'lea-platform.lock')); wait += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     return Math.round(elapsed);
   };
   try {
     const first = await once();
-    const later = [await once(), await once()];
-    return { first, later: Math.max(...later) };
+    const later: number[] = [];
+    for (let run = 0; run < 5; run += 1) later.push(await once());
+    return { first, later: later.sort((x, y) => x - y) };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -201,7 +217,10 @@ console.log(
     'app, plafond (kale Fastify met dezelfde bytes) en belasting (autocannon) elk in een eigen proces',
 );
 const startup = await measureStartup();
-console.log(`Opstarttijd van npm start tot eerste pagina (PGlite): eerste start ${startup.first} ms, volgende start ${startup.later} ms`);
+const laterMedian = startup.later[Math.floor(startup.later.length / 2)]!;
+console.log(
+  `Opstarttijd van npm start tot eerste pagina (PGlite): eerste start ${startup.first} ms, volgende starts ${startup.later.join(', ')} ms (mediaan ${laterMedian} ms)`,
+);
 
 const rows: Row[] = [];
 rows.push(...(await measureEngine('PGlite', { DATABASE_URL: '' })));
@@ -242,6 +261,6 @@ for (const row of rows) {
   }
 }
 if (startup.first >= TARGET_FIRST_START_MS) missed.push(`eerste start ${startup.first} ms (doel < ${TARGET_FIRST_START_MS} ms)`);
-if (startup.later >= TARGET_LATER_START_MS) missed.push(`volgende start ${startup.later} ms (doel < ${TARGET_LATER_START_MS} ms)`);
+if (laterMedian >= TARGET_LATER_START_MS) missed.push(`volgende start ${laterMedian} ms, mediaan van vijf (doel < ${TARGET_LATER_START_MS} ms)`);
 console.log(missed.length === 0 ? '\nAlle doelen gehaald.' : `\nNiet gehaald:\n- ${missed.join('\n- ')}`);
 if (missed.length > 0 && process.env.BENCH_STRICT === '1') process.exitCode = 1;
