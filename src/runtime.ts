@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { pgliteFolder } from './data-dir.js';
 import { databaseInThread, openDatabase, type DatabaseHandle } from './db/client.js';
-import type { EarlyPglite } from './db/early-start.js';
+import { abandonEarlyStart, type EarlyPglite } from './db/early-start.js';
 import { gemeente } from './db/schema.js';
 
 /**
@@ -11,12 +11,15 @@ import { gemeente } from './db/schema.js';
  * (early-start.ts), which can be used at once and answers once it is open, or else a newly opened one.
  */
 export async function openConfiguredDatabase(config: Config, early?: EarlyPglite): Promise<DatabaseHandle> {
-  if (config.DATABASE_URL) return openDatabase({ engine: 'postgres', url: config.DATABASE_URL });
   const dataDir = pgliteFolder(config.DATA_DIR);
-  if (early?.dataDir === dataDir) {
+  if (early && !config.DATABASE_URL && early.dataDir === dataDir) {
     const { thread, release } = await early.started;
     return databaseInThread(thread, release);
   }
+  // The early start and the configuration follow from the same environment; only a caller that passes another
+  // configuration gets here with an early start, which is then given back.
+  if (early) await abandonEarlyStart(early);
+  if (config.DATABASE_URL) return openDatabase({ engine: 'postgres', url: config.DATABASE_URL });
   return openDatabase({ engine: 'pglite', dataDir });
 }
 

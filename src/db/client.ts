@@ -81,27 +81,34 @@ export async function migratePgliteClient(client: PGlite): Promise<void> {
   await openPglite(client).migrate();
 }
 
-function openPglite(client: PGlite, release: () => Promise<void> = async () => undefined): DatabaseHandle {
-  const db = drizzlePglite({ client: forDrizzle(client), schema }) as unknown as Database;
+/**
+ * A PGlite database behind drizzle, wherever its engine runs: `client` is what drizzle talks to, `afterMigrate` sets
+ * drizzle's text parsers again (new types bring new array parsers, which may replace them).
+ */
+function pgliteHandle(
+  client: PGlite,
+  engine: { pglite?: PGlite; afterMigrate(): void | Promise<void>; close(): Promise<void> },
+): DatabaseHandle {
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
-    pglite: client,
-    // PGlite runs in this process only, so no other instance can race the migration. New types bring new array
-    // parsers, which may replace the text parsers set above: set them again.
+    ...(engine.pglite ? { pglite: engine.pglite } : {}),
+    // PGlite serves one process, so no other instance can race the migration.
     migrate: async () => {
       if (await migrationsUpToDate(db)) return;
       await migratePglite(db as never, { migrationsFolder });
-      setDrizzleParsers(client);
+      await engine.afterMigrate();
     },
     ping: async () => {
       await client.query('select 1');
     },
-    close: async () => {
-      await client.close();
-      await release();
-    },
+    close: engine.close,
   };
+}
+
+function openPglite(client: PGlite): DatabaseHandle {
+  return pgliteHandle(forDrizzle(client), { pglite: client, afterMigrate: () => setDrizzleParsers(client), close: () => client.close() });
 }
 
 /**
@@ -111,23 +118,13 @@ function openPglite(client: PGlite, release: () => Promise<void> = async () => u
  * the folder's lock after closing.
  */
 export function databaseInThread(thread: PgliteThread, release: () => Promise<void>): DatabaseHandle {
-  const db = drizzlePglite({ client: thread as unknown as PGlite, schema }) as unknown as Database;
-  return {
-    db,
-    engine: 'pglite',
-    migrate: async () => {
-      if (await migrationsUpToDate(db)) return;
-      await migratePglite(db as never, { migrationsFolder });
-      await thread.afterMigrate();
-    },
-    ping: async () => {
-      await thread.query('select 1');
-    },
+  return pgliteHandle(thread as unknown as PGlite, {
+    afterMigrate: () => thread.afterMigrate(),
     close: async () => {
       await thread.close();
       await release();
     },
-  };
+  });
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
