@@ -35,6 +35,14 @@ let checkingMs = 0;
 export function recordPages(context: BrowserContext): void {
   if (recorded.has(context)) return;
   recorded.add(context);
+  // A test that closes its context right after a navigation (waitForURL resolves on the new URL, before the body is
+  // in) would otherwise take the body and the fallback fetch down with it: close waits for this context's bodies.
+  const bodies: Promise<unknown>[] = [];
+  const close = context.close.bind(context);
+  context.close = async (...args: Parameters<BrowserContext['close']>) => {
+    await Promise.allSettled(bodies);
+    return close(...args);
+  };
   context.on('response', (response) => {
     const request = response.request();
     if (!request.isNavigationRequest() || request.frame().parentFrame()) return;
@@ -49,6 +57,7 @@ export function recordPages(context: BrowserContext): void {
         ? context.request.get(response.url(), { maxRedirects: 0 }).then((again) => again.text()).catch(() => undefined)
         : undefined,
     );
+    bodies.push(html);
     pending.push({ url: `${request.method()} ${response.url()}`, status, html });
   });
 }
@@ -81,6 +90,11 @@ export async function vnuErrors(html: string): Promise<string[]> {
  * it, and e2e/helpers/validate-visited-pages.ts calls it after every test, so no visited page goes unchecked.
  */
 export async function expectVisitedPagesValid(): Promise<void> {
+  expect(await visitedPageProblems(), 'W3C Nu HTML Checker (vnu): ongeldige HTML').toEqual([]);
+}
+
+/** What vnu finds wrong in the pages visited since the last call, one line per error, and the pages lost unchecked. */
+export async function visitedPageProblems(): Promise<string[]> {
   const visited = pending;
   pending = [];
   const problems: string[] = [];
@@ -92,7 +106,7 @@ export async function expectVisitedPagesValid(): Promise<void> {
     }
     for (const error of await vnuErrors(html)) problems.push(`${page.url} (${page.status}): ${error}`);
   }
-  expect(problems, 'W3C Nu HTML Checker (vnu): ongeldige HTML').toEqual([]);
+  return problems;
 }
 
 /** How many pages this test file had checked (and how many different ones): printed once, at the end. */
