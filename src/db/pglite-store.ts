@@ -21,11 +21,21 @@ const pgliteVersion = (
 export const templateDir = path.join(projectRoot, 'node_modules', '.cache', 'lea-platform', `pglite-${pgliteVersion}`);
 
 /**
- * Server settings for the embedded engine. PostgreSQL's default of 128 MB shared buffers costs PGlite about
- * 0.9 s on every start (the WebAssembly memory is set up in full); the embedded database is tens of megabytes,
- * so 16 MB is plenty and a start takes about 0.4 s.
+ * Server settings for the embedded engine. PGlite zeroes PostgreSQL's whole shared memory on every start (its
+ * `mmap` is a `memset` over fresh WebAssembly memory), and on a small virtual machine each megabyte of that costs
+ * about 4 ms. PostgreSQL's defaults make 145 MB of it (128 MB of shared buffers, and slots for 100 connections and
+ * 10 replication senders); an engine that serves one process through one connection needs a fraction: 4 MB of
+ * buffers hold the demo database's working set (its tables and indexes take 1.4 MB), and pages beyond it come
+ * from the operating system's file cache. Together 8 MB, zeroed in about 30 ms.
  */
-const pgliteSettings: Record<string, string> = { shared_buffers: '16MB', wal_buffers: '1MB' };
+export const pgliteSettings: Readonly<Record<string, string>> = {
+  shared_buffers: '4MB',
+  wal_buffers: '512kB',
+  max_connections: '10',
+  max_wal_senders: '0',
+  max_replication_slots: '0',
+  autovacuum_max_workers: '1',
+};
 
 /** Whether a postgresql.auto.conf (its text) holds every setting above with its value. */
 export function hasPgliteSettings(autoConf: string): boolean {
