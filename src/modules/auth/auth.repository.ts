@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import type { RolToewijzing } from './permissions.js';
@@ -7,6 +7,7 @@ import {
   eenmaligeLink,
   gebruiker,
   gebruikerRol,
+  gemeente,
   herstelcode,
   inlogpoging,
   oidcLogin,
@@ -101,6 +102,22 @@ export function listAlleRollen(db: Database, gemeenteId: string) {
     .from(gebruikerRol)
     .where(eq(gebruikerRol.gemeenteId, gemeenteId))
     .orderBy(asc(gebruikerRol.rol));
+}
+
+/**
+ * The gemeenten (id, slug, naam) in which nobody holds the beheerder role: one query for the whole installation,
+ * which every start asks, however many gemeenten it serves.
+ */
+export function listGemeentenZonderBeheerder(db: Database) {
+  const beheerder = db
+    .select({ een: sql`1` })
+    .from(gebruikerRol)
+    .where(and(eq(gebruikerRol.gemeenteId, gemeente.id), eq(gebruikerRol.rol, 'beheerder')));
+  return db
+    .select({ id: gemeente.id, slug: gemeente.slug, naam: gemeente.naam })
+    .from(gemeente)
+    .where(notExists(beheerder))
+    .orderBy(asc(gemeente.naam));
 }
 
 export async function replaceRollen(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
-import { listGemeenten } from '../gemeente/gemeente.repository.js';
+import { listGemeentenZonderBeheerder } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/security/password-hash.js';
 import type { GebruikersService } from './gebruikers.service.js';
 
@@ -19,7 +19,8 @@ export interface FirstLogin {
  */
 export async function ensureFirstBeheerders(db: Database, gebruikers: GebruikersService, config: Config): Promise<FirstLogin[]> {
   const created: FirstLogin[] = [];
-  for (const gemeente of await listGemeenten(db)) {
+  // Asked once for all gemeenten; ensureBeheerder asks again for each one found, in case a beheerder was added meanwhile.
+  for (const gemeente of await listGemeentenZonderBeheerder(db)) {
     const email = (config.INITIAL_ADMIN_EMAIL ?? `beheerder@${gemeente.slug}.example`).toLowerCase();
     const generated = config.INITIAL_ADMIN_PASSWORD ? undefined : randomBytes(15).toString('base64url');
     const wachtwoord = config.INITIAL_ADMIN_PASSWORD ?? generated!;
