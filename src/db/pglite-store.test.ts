@@ -25,7 +25,7 @@ describe('a PGlite folder', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it('runs with the small shared memory from its second start on, whatever its settings were', async () => {
+  it('keeps the small shared memory in its settings file, in force from its second start on at the latest', async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'lea-store-'));
     const dataDir = path.join(root, 'pglite');
     const first = await openPgliteFolder(dataDir);
