@@ -50,13 +50,15 @@ function beginTransaction(client: PGlite, transactions: Map<number, OpenTransact
   });
 }
 
+function openTransaction(transactions: Map<number, OpenTransaction>, tx: number): OpenTransaction {
+  const open = transactions.get(tx);
+  if (!open) throw new Error(`Transactie ${tx} is niet (meer) open.`);
+  return open;
+}
+
 async function handle(client: PGlite, transactions: Map<number, OpenTransaction>, request: ThreadRequest): Promise<unknown> {
-  const target = (tx: number | undefined): Pick<PGlite, 'query' | 'exec'> => {
-    if (tx === undefined) return client;
-    const open = transactions.get(tx);
-    if (!open) throw new Error(`Transactie ${tx} is niet (meer) open.`);
-    return open.tx;
-  };
+  const target = (tx: number | undefined): Pick<PGlite, 'query' | 'exec'> =>
+    tx === undefined ? client : openTransaction(transactions, tx).tx;
   switch (request.op) {
     case 'query': {
       const { rows, fields, affectedRows }: Results = await target(request.tx).query(request.text, request.params, { rowMode: request.rowMode });
@@ -65,8 +67,7 @@ async function handle(client: PGlite, transactions: Map<number, OpenTransaction>
     case 'exec':
       return (await target(request.tx).exec(request.text)).map(({ rows, fields, affectedRows }) => ({ rows, fields, affectedRows }));
     case 'end': {
-      const open = transactions.get(request.tx);
-      if (!open) throw new Error(`Transactie ${request.tx} is niet (meer) open.`);
+      const open = openTransaction(transactions, request.tx);
       open.finish(request.commit);
       await open.done;
       return undefined;
