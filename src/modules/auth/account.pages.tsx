@@ -16,7 +16,7 @@ import type { Database } from '../../db/client.js';
 import { NewPasswordFields, RecoveryCodesPage } from './views/auth-views.js';
 import { newPasswordSchema, passwordProblemMessage } from './password-form.js';
 
-type TokenRow = Awaited<ReturnType<AccountService['listTokens']>>[number];
+type TokenRow = NonNullable<Awaited<ReturnType<AccountService['overview']>>>['tokens'][number];
 
 const tokenSchema = z.object({ naam: z.string().trim().min(1, t('fout.veld.tokenNaamLeeg')).max(80, t('fout.veld.teLang', { max: 80 })) });
 
@@ -154,12 +154,8 @@ export function registerAccountPages(app: FastifyInstance, deps: { db: Database;
     extra: { form?: FormState; nieuwToken?: string; notice?: string; status?: number } = {},
   ) => {
     const user = request.user!;
-    const [gebruiker, tokens, herstelcodes] = await Promise.all([
-      // The session was read with its user at the start of this request; after a change (a POST) read again.
-      request.method === 'GET' ? request.session?.gebruiker : findGebruikerById(deps.db, user.gemeenteId, user.id),
-      deps.accounts.listTokens(user.gemeenteId, user.id),
-      deps.accounts.countRecoveryCodes(user.gemeenteId, user.id),
-    ]);
+    const overzicht = await deps.accounts.overview(user.gemeenteId, user.id);
+    const gebruiker = overzicht?.gebruiker;
     const rollen = user.rollen.map((r) => t(`rol.${r.rol}`));
     return deps.pages.private(
       request,
@@ -171,8 +167,8 @@ export function registerAccountPages(app: FastifyInstance, deps: { db: Database;
           rollen={rollen}
           totpAan={Boolean(gebruiker?.totpActiefSinds)}
           heeftWachtwoord={Boolean(gebruiker?.wachtwoordHash)}
-          herstelcodes={herstelcodes}
-          tokens={tokens}
+          herstelcodes={overzicht?.herstelcodes ?? 0}
+          tokens={overzicht?.tokens ?? []}
           form={extra.form ?? emptyForm()}
           nieuwToken={extra.nieuwToken}
           notice={extra.notice}

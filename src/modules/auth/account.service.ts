@@ -5,15 +5,14 @@ import type { MailerPool } from '../../lib/mail/mailer-pool.js';
 import type { Gemeente } from '../gemeente/gemeente.service.js';
 import { insertAuditRegel, type Actor } from '../audit/audit.repository.js';
 import {
-  countOngebruikteHerstelcodes,
   deleteAndereSessies,
   expireOpenLinks,
+  findAccountOverzicht,
   findGebruikerByEmail,
   findGebruikerById,
   findGeldigeLink,
   insertApiToken,
   insertEenmaligeLink,
-  listApiTokens,
   replaceHerstelcodes,
   revokeApiToken,
   updateGebruiker,
@@ -210,12 +209,9 @@ export class AccountService {
     return codes;
   }
 
-  countRecoveryCodes(gemeenteId: string, gebruikerId: string) {
-    return countOngebruikteHerstelcodes(this.db, gemeenteId, gebruikerId);
-  }
-
-  listTokens(gemeenteId: string, gebruikerId: string) {
-    return listApiTokens(this.db, gemeenteId, gebruikerId);
+  /** What the account page shows: the user, their API tokens and the number of unused recovery codes. */
+  overview(gemeenteId: string, gebruikerId: string) {
+    return findAccountOverzicht(this.db, gemeenteId, gebruikerId);
   }
 
   /** A new personal API token; the token itself is returned once and never stored. */

@@ -423,7 +423,7 @@ describe('tweestapsverificatie', () => {
     const again = await second.submit('/inloggen/code', { code: codes[3]! });
     expect(again.statusCode).toBe(400);
     await expectAnonymous(second);
-    expect(await fx.t.app.services.accounts.countRecoveryCodes(gemeente, user.id)).toBe(9);
+    expect((await fx.t.app.services.accounts.overview(gemeente, user.id))?.herstelcodes).toBe(9);
   });
 });
 
