@@ -9,7 +9,7 @@
  * checked at the end; a missed one is printed, and BENCH_STRICT=1 turns it into a non-zero exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -18,6 +18,13 @@ import pg from 'pg';
 import { projectRoot } from '../src/config.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 6);
+/**
+ * Each page's measuring time is cut into rounds that alternate between the ceiling and the app (ceiling first in
+ * odd rounds, app first in even ones). This machine's speed drifts by a fifth within minutes; measured one after
+ * the other in one block each, the ceiling and the app could land in different phases, and the share swung by
+ * up to 15 points between runs. Alternating gives both the same phases.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const APP_PORT = 3900;
 const CEILING_PORT = 3901;
@@ -111,13 +118,43 @@ function load(url: string, cookie?: string, durationS = DURATION_S): Promise<Loa
       const result = JSON.parse(out) as {
         non2xx: number;
         errors: number;
-        requests: { average: number };
+        requests: { total: number };
+        duration: number;
         latency: { p50: number; p99: number };
       };
       if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
-      resolve({ rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 });
+      resolve({ rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 });
     });
   });
+}
+
+/**
+ * The ceiling and the app on one page, in alternating rounds (see ROUNDS). Throughput is the mean over the rounds;
+ * p50 the median of the rounds' p50; p99 the worst round's, so a bad round is never averaged away.
+ */
+async function measurePair(ceilingUrl: string, appUrl: string, cookie: string | undefined): Promise<{ ceiling: Load; app: Load }> {
+  const ceilingRounds: Load[] = [];
+  const appRounds: Load[] = [];
+  const slice = DURATION_S / ROUNDS;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (round % 2 === 0) {
+      ceilingRounds.push(await load(ceilingUrl, cookie, slice));
+      appRounds.push(await load(appUrl, cookie, slice));
+    } else {
+      appRounds.push(await load(appUrl, cookie, slice));
+      ceilingRounds.push(await load(ceilingUrl, cookie, slice));
+    }
+  }
+  return { ceiling: combine(ceilingRounds), app: combine(appRounds) };
+}
+
+function combine(rounds: Load[]): Load {
+  const sortedP50 = rounds.map((r) => r.p50).sort((x, y) => x - y);
+  return {
+    rps: Math.round(rounds.reduce((sum, r) => sum + r.rps, 0) / rounds.length),
+    p50: sortedP50[Math.floor(sortedP50.length / 2)]!,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+  };
 }
 
 async function measureEngine(engine: string, env: Record<string, string>): Promise<Row[]> {
@@ -147,9 +184,8 @@ async function measureEngine(engine: string, env: Record<string, string>): Promi
     for (const page of pages) {
       const cookie = page.loggedIn ? capture.cookie : undefined;
       const captured = capture.pages.find((p) => p.path === page.path && p.loggedIn === page.loggedIn)!;
-      const bare = await load(ceilingBase + page.path, cookie);
-      const measured = await load(appBase + page.path, cookie);
-      rows.push({ engine, ...page, bytes: Buffer.byteLength(captured.body), ...measured, rssMb: rssMb(app.pid!), ceiling: bare });
+      const measured = await measurePair(ceilingBase + page.path, appBase + page.path, cookie);
+      rows.push({ engine, ...page, bytes: Buffer.byteLength(captured.body), ...measured.app, rssMb: rssMb(app.pid!), ceiling: measured.ceiling });
     }
     return rows;
   } finally {
@@ -157,6 +193,26 @@ async function measureEngine(engine: string, env: Record<string, string>): Promi
     await stop(app);
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Whether a process of process group `pgid` still runs (a zombie has finished; Linux's /proc, else false). */
+function groupAlive(pgid: number): boolean {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return false;
+  }
+  return pids.some((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // After the command's closing parenthesis: state, parent, process group.
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(group) === pgid && state !== 'Z';
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
@@ -180,8 +236,9 @@ async function measureStartup(): Promise<{ first: number; later: number[] }> {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
-    // The server has closed the database when its lock on the folder is gone.
-    for (let wait = 0; wait < 500 && existsSync(path.join(dataDir, 'pglite', 'lea-platform.lock')); wait += 1) {
+    // npm exits at the signal; the server itself closes the database and then exits. The next start must not
+    // share the machine with the end of this one, so wait until every process of the group is gone.
+    for (let wait = 0; wait < 500 && (groupAlive(child.pid!) || existsSync(path.join(dataDir, 'pglite', 'lea-platform.lock'))); wait += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return Math.round(elapsed);
@@ -213,7 +270,7 @@ function pad(value: string | number, width: number, left = false): string {
 }
 
 console.log(
-  `LEA-platform benchmark: ${DURATION_S} s per meting, ${CONNECTIONS} verbindingen, ${os.cpus().length} cores, Node ${process.version}; ` +
+  `LEA-platform benchmark: ${DURATION_S} s per meting in ${ROUNDS} rondes om en om met het plafond, ${CONNECTIONS} verbindingen, ${os.cpus().length} cores, Node ${process.version}; ` +
     'app, plafond (kale Fastify met dezelfde bytes) en belasting (autocannon) elk in een eigen proces',
 );
 const startup = await measureStartup();
