@@ -129,6 +129,11 @@ describe('every page', () => {
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    // Framing is refused the same way by old and new browsers; headers no current browser acts on are not sent.
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=()');
+    expect(response.headers['x-xss-protection']).toBeUndefined();
+    expect(response.headers['x-download-options']).toBeUndefined();
   });
 
   it('links a stylesheet that is served, compressed and cacheable', async () => {
