@@ -160,7 +160,8 @@ function combine(rounds: Load[]): Load {
 async function measureEngine(engine: string, env: Record<string, string>): Promise<Row[]> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'lea-bench-'));
   const captureFile = path.join(workDir, 'capture.json');
-  const app = start(['--import', 'tsx', 'bench/app-server.ts'], {
+  // --liftoff-only as `npm start` passes it (package.json; why in pglite-thread-client.ts).
+  const app = start(['--liftoff-only', '--import', 'tsx', 'bench/app-server.ts'], {
     DATA_DIR: path.join(workDir, 'data'),
     ...env,
     PORT: String(APP_PORT),

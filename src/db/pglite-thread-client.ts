@@ -31,16 +31,20 @@ let compilationTuned = false;
  * - V8 compiles a module with as many background tasks as its thread pool has (four in Node). On two cores those
  *   took turns with the database thread and the main thread, whose work is what a start waits for; with one task
  *   the compilation still runs beside them, and later starts were 0.13 s faster (7 of 8 paired runs on 2 cores).
- * - V8 optimises a WebAssembly function once it has run for a while (its tiering budget). Node 20's V8 counts
- *   1,800,000; Node 22 and 24 count 13,000,000. With the lower number, PGlite's start makes V8 optimise hundreds of
- *   its functions in the background at once: about 0.2 s of every start on two cores. This sets the newer number.
+ * - Only the baseline compiler (Liftoff), never the optimising one. V8 optimises a function once it has run for a
+ *   while; PGlite's hottest functions are huge (one has 105 KB of code), and optimising them cost about 1 s of
+ *   background CPU after every start on Node 20 and 22, and 2.2 s on Node 24, whose new optimiser takes 1.6 s and
+ *   650 MB for that one function (and makes the process wait for it when it exits). The optimised code did not
+ *   make PGlite's queries measurably faster here: the first ten queries after a start took 35 ms instead of
+ *   100 ms, later ones as long as before, and the process keeps 30-50 MB less. Node 24 ignores this flag when it
+ *   is set at run time, so `npm start` also passes it on the command line (package.json).
  * Both concern WebAssembly only; the app's JavaScript and its garbage collection keep all of V8's threads.
  */
 function tuneWebAssemblyCompilation(): void {
   if (compilationTuned) return;
   compilationTuned = true;
   v8.setFlagsFromString('--wasm-num-compilation-tasks=1');
-  v8.setFlagsFromString('--wasm-tiering-budget=13000000');
+  v8.setFlagsFromString('--liftoff-only');
 }
 
 /**
