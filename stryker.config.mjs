@@ -36,6 +36,10 @@ export default {
     'src/records/fields.ts',
     'src/records/kebab-case.ts',
     'src/lib/join-dutch.ts',
+    // The meeting planner: days, public holidays and the rhythm.
+    'src/modules/vergadering/planning/kalender.ts',
+    'src/modules/vergadering/planning/feestdagen.ts',
+    'src/modules/vergadering/planning/jaarplanner.ts',
   ],
   coverageAnalysis: 'perTest',
   // The machine has two cores, shared: one test process at a time.

@@ -11,6 +11,7 @@ const mutationTestFiles = [
   'src/records/fields.test.ts',
   'src/records/kebab-case.test.ts',
   'src/lib/join-dutch.test.ts',
+  'src/modules/vergadering/planning/*.test.ts',
 ];
 
 export default defineConfig({
