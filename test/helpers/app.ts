@@ -9,6 +9,9 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { loadDemoData, readDemoData, type DemoData } from '../../src/db/demo-data.js';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../src/db/client.js';
+import { auditRegel, gebruiker, gemeente } from '../../src/db/schema.js';
 import { adminUrl, databaseUrl } from './postgres.js';
 
 let counter = 0;
@@ -96,4 +99,20 @@ export async function addOtherGemeente(t: TestApp): Promise<{ host: string }> {
   });
   t.app.services.gemeenten.invalidate();
   return { host: 'lea.voorbeeldstad.example' };
+}
+
+/**
+ * A second gemeente with nothing in it (no agenda, no accounts) for the duration of `use`; afterwards it is
+ * removed with the accounts and audit lines `use` left in it, so the file's other tests see one gemeente again.
+ */
+export async function withEmptyGemeente<T>(db: Database, use: (gemeenteId: string) => Promise<T>): Promise<T> {
+  const [row] = await db.insert(gemeente).values({ slug: 'delft', naam: 'Delft', cbsCode: 'GM0503' }).returning({ id: gemeente.id });
+  const id = row!.id;
+  try {
+    return await use(id);
+  } finally {
+    await db.delete(gebruiker).where(eq(gebruiker.gemeenteId, id));
+    await db.delete(auditRegel).where(eq(auditRegel.gemeenteId, id));
+    await db.delete(gemeente).where(eq(gemeente.id, id));
+  }
 }

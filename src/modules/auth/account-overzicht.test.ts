@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useSeededApp } from '../../../test/helpers/app.js';
+import { useSeededApp, withEmptyGemeente } from '../../../test/helpers/app.js';
 import { createUser, gemeenteId, rol } from '../../../test/helpers/session.js';
-import { gemeente } from '../../db/schema.js';
 import { findAccountOverzicht, insertApiToken, replaceHerstelcodes, useHerstelcode } from './auth.repository.js';
 
 const fx = useSeededApp();
@@ -39,12 +37,9 @@ describe('the account page in one statement (findAccountOverzicht)', () => {
   it('finds nothing for a user of another gemeente', async () => {
     const zoetermeer = await gemeenteId(db());
     const user = await createUser(db(), zoetermeer, { email: 'tenant@test.example', naam: 'Tenant', rollen: [rol('procesmanager')] });
-    const [delft] = await db().insert(gemeente).values({ slug: 'delft', naam: 'Delft', cbsCode: 'GM0503' }).returning({ id: gemeente.id });
-    try {
-      expect(await findAccountOverzicht(db(), delft!.id, user.id)).toBeUndefined();
+    await withEmptyGemeente(db(), async (delft) => {
+      expect(await findAccountOverzicht(db(), delft, user.id)).toBeUndefined();
       expect(await findAccountOverzicht(db(), zoetermeer, user.id)).toBeDefined();
-    } finally {
-      await db().delete(gemeente).where(eq(gemeente.id, delft!.id));
-    }
+    });
   });
 });

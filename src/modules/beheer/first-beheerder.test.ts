@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testConfig, useSeededApp } from '../../../test/helpers/app.js';
+import { testConfig, useSeededApp, withEmptyGemeente } from '../../../test/helpers/app.js';
 import { createUser, gemeenteId, rol, TestBrowser } from '../../../test/helpers/session.js';
-import { auditRegel, gebruiker, gebruikerRol, gemeente } from '../../db/schema.js';
+import { auditRegel, gebruiker, gebruikerRol } from '../../db/schema.js';
 import { listGemeentenZonderBeheerder, listRollen } from '../auth/auth.repository.js';
 import { listGemeenten } from '../gemeente/gemeente.repository.js';
 import { ensureFirstBeheerders, formatFirstLogins } from './first-beheerder.js';
@@ -113,19 +113,14 @@ describe('ensureFirstBeheerders', () => {
     const zoetermeer = await gemeenteId(fx.t);
     const [bestaand] = await beheerdersOf(zoetermeer);
     expect(bestaand).toBeDefined();
-    const [delft] = await db().insert(gemeente).values({ slug: 'delft', naam: 'Delft', cbsCode: 'GM0503' }).returning({ id: gemeente.id });
-    try {
+    await withEmptyGemeente(db(), async (delft) => {
       expect((await listGemeentenZonderBeheerder(db())).map((g) => g.naam)).toEqual(['Delft']);
       const created = await ensureFirstBeheerders(db(), fx.t.app.services.gebruikers, testConfig({ DATA_DIR: dataDir }));
       expect(created.map((c) => [c.gemeente, c.email])).toEqual([['Delft', 'beheerder@delft.example']]);
-      expect((await beheerdersOf(delft!.id)).map((b) => b.email)).toEqual(['beheerder@delft.example']);
+      expect((await beheerdersOf(delft)).map((b) => b.email)).toEqual(['beheerder@delft.example']);
       expect(await beheerdersOf(zoetermeer)).toEqual([bestaand]);
       expect(await listGemeentenZonderBeheerder(db())).toEqual([]);
-    } finally {
-      await db().delete(gebruiker).where(eq(gebruiker.gemeenteId, delft!.id));
-      await db().delete(auditRegel).where(eq(auditRegel.gemeenteId, delft!.id));
-      await db().delete(gemeente).where(eq(gemeente.id, delft!.id));
-    }
+    });
   });
 
   it('hashes no password for a gemeente that has its beheerder: a later start costs no hash', async () => {

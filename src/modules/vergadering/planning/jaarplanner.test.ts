@@ -14,17 +14,21 @@ const SCHOOLVAKANTIES_MIDDEN: Periode[] = [
   { van: '2026-04-18', tot: '2026-05-03' },
   { van: '2026-07-18', tot: '2026-08-30' },
 ];
+/** Six-weekly from Tuesday 6 January 2026, without themes or free days, unless `wijziging` says otherwise. */
+const vraagMet = (wijziging: Partial<PlanVraag>): PlanVraag => ({
+  eersteDatum: '2026-01-06',
+  tot: '2026-12-31',
+  intervalWeken: 6,
+  eersteSoort: 'zelfstandig',
+  themas: [],
+  vrij: [],
+  ...wijziging,
+});
 const dagen = (jaar: number): Periode[] => feestdagen(jaar).map((f) => ({ van: f.datum, tot: f.datum }));
 
 describe('planVergaderingen: the demo year of the stuurgroep', () => {
-  const plan = () => planVergaderingen({
-    eersteDatum: '2025-09-02',
-    tot: '2026-12-31',
-    intervalWeken: 6,
-    eersteSoort: 'zelfstandig',
-    themas: ACTIELIJNEN,
-    vrij: [...SCHOOLVAKANTIES_MIDDEN, ...dagen(2025), ...dagen(2026)],
-  });
+  const plan = () =>
+    planVergaderingen(vraagMet({ eersteDatum: '2025-09-02', themas: ACTIELIJNEN, vrij: [...SCHOOLVAKANTIES_MIDDEN, ...dagen(2025), ...dagen(2026)] }));
 
   it('plans every six weeks on Tuesdays, moving only around holidays', () => {
     const voorstel = plan();
@@ -59,17 +63,17 @@ describe('planVergaderingen: a meeting moved by free days', () => {
     // The second meeting's place (17 Feb) and two weeks around it are free: it goes three weeks later, to 10 March.
     // The third's place (31 March) and the weeks next to it are free too; two weeks earlier would be a week after
     // the second, three weeks earlier the same day, so it goes three weeks later.
-    const voorstel = planVergaderingen({
-      eersteDatum: '2026-01-06',
-      tot: '2026-05-31',
-      intervalWeken: 6,
-      eersteSoort: 'met-kernteam',
-      themas: ['A', 'B'],
-      vrij: [
-        { van: '2026-01-27', tot: '2026-03-09' },
-        { van: '2026-03-24', tot: '2026-04-14' },
-      ],
-    });
+    const voorstel = planVergaderingen(
+      vraagMet({
+        tot: '2026-05-31',
+        eersteSoort: 'met-kernteam',
+        themas: ['A', 'B'],
+        vrij: [
+          { van: '2026-01-27', tot: '2026-03-09' },
+          { van: '2026-03-24', tot: '2026-04-14' },
+        ],
+      }),
+    );
     expect(voorstel).toEqual([
       { datum: '2026-01-06', soort: 'met-kernteam', thema: 'A' },
       { datum: '2026-03-10', soort: 'zelfstandig', thema: 'B', verschovenVan: '2026-02-17' },
@@ -81,14 +85,7 @@ describe('planVergaderingen: a meeting moved by free days', () => {
 
 describe('planVergaderingen: the end of the period', () => {
   it('never moves a meeting past the last day; it moves it earlier instead', () => {
-    const voorstel = planVergaderingen({
-      eersteDatum: '2026-01-06',
-      tot: '2026-02-20',
-      intervalWeken: 6,
-      eersteSoort: 'zelfstandig',
-      themas: [],
-      vrij: [{ van: '2026-02-01', tot: '2026-02-17' }],
-    });
+    const voorstel = planVergaderingen(vraagMet({ tot: '2026-02-20', vrij: [{ van: '2026-02-01', tot: '2026-02-17' }] }));
     expect(voorstel).toEqual([
       { datum: '2026-01-06', soort: 'zelfstandig', thema: undefined },
       { datum: '2026-01-27', soort: 'met-kernteam', thema: undefined, verschovenVan: '2026-02-17' },
@@ -196,9 +193,7 @@ describe('planVergaderingen: properties for any start, period and free days', ()
 
   it('refuses an interval that is not a whole number of weeks', () => {
     for (const intervalWeken of [0, -6, 1.5, Number.NaN]) {
-      expect(() => planVergaderingen({ eersteDatum: '2025-09-02', tot: '2026-12-31', intervalWeken, eersteSoort: 'zelfstandig', themas: [], vrij: [] })).toThrow(
-        'heel getal',
-      );
+      expect(() => planVergaderingen(vraagMet({ intervalWeken }))).toThrow('heel getal');
     }
   });
 });
